@@ -1,0 +1,121 @@
+// Server configuration, read once from environment variables and validated as a whole, so
+// that a misconfigured deployment fails at start with every problem listed, not one at a time.
+import path from 'node:path';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  /** PostgreSQL connection string; null selects the embedded database. */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  databasePoolSize: number;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  /** Fill an empty embedded database with demo data on first start. */
+  demoData: boolean;
+  demoTickets: number;
+  graphiql: boolean;
+  maxPageSize: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const databaseUrl = read.databaseUrl('DATABASE_URL');
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    databaseUrl,
+    dataDir: path.resolve(read.string('DESKQL_DATA_DIR', '.deskql/data')),
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    // The embedded demo listens on loopback only: it is a single-user sandbox, not a service.
+    host: read.string('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
+    port: read.integer('PORT', 4000, 0, 65535),
+    logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    demoData: read.boolean('DESKQL_DEMO_DATA', databaseUrl === null),
+    demoTickets: read.integer('DESKQL_DEMO_TICKETS', 20_000, 0, 10_000_000),
+    graphiql: read.boolean('GRAPHIQL', !production),
+    maxPageSize: read.integer('MAX_PAGE_SIZE', 100, 1, 10_000),
+    shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false, got "${this.raw(name)}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+    return fallback;
+  }
+
+  databaseUrl(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problems.push(`${name} must be a URL such as postgresql://user:password@host:5432/dbname`);
+      return null;
+    }
+    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+      // Never echo the value: it may carry a password.
+      this.problems.push(`${name} must start with postgresql:// (got a ${url.protocol} URL)`);
+      return null;
+    }
+    if (url.pathname.length <= 1) {
+      this.problems.push(`${name} must name a database, as in postgresql://host:5432/dbname`);
+      return null;
+    }
+    return value;
+  }
+}

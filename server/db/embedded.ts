@@ -1,0 +1,47 @@
+// The embedded database: PostgreSQL compiled to WebAssembly (PGlite), running in this process.
+// It lets a new user start DeskQL with nothing installed; production uses a PostgreSQL server.
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir } from './embedded-lock.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface EmbeddedDriver {
+  kind: 'embedded';
+  adapterFactory: PrismaPGlite;
+  sql: SqlClient;
+  close(): Promise<void>;
+}
+
+/** Opens the embedded database kept in `dataDir`, or an in-memory one when it is null. */
+export async function openEmbedded(dataDir: string | null): Promise<EmbeddedDriver> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const pglite = await PGlite.create(dataDir ?? undefined);
+    return {
+      kind: 'embedded',
+      adapterFactory: new PrismaPGlite(pglite),
+      sql: pgliteClient(pglite),
+      async close() {
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function pgliteClient(db: PGlite | Transaction): SqlClient {
+  return {
+    async query<Row>(text: string, params: unknown[] = []) {
+      return (await db.query<Row>(text, params)).rows;
+    },
+    async transaction(work) {
+      if (!('transaction' in db)) throw new Error('PGlite does not nest transactions');
+      return db.transaction((tx) => work(pgliteClient(tx)));
+    },
+  };
+}

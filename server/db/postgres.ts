@@ -1,0 +1,58 @@
+// A PostgreSQL server (or a PostgreSQL-compatible distributed database) reached with node-pg.
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface PostgresDriver {
+  kind: 'postgres';
+  adapterFactory: PrismaPg;
+  sql: SqlClient;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function openPostgres(connectionString: string, poolSize: number, logger: Logger): PostgresDriver {
+  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'deskql' });
+  // An idle client losing its connection (a database restart) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
+  return {
+    kind: 'postgres',
+    adapterFactory: new PrismaPg(pool),
+    sql: poolClient(pool),
+    pool,
+    close: () => pool.end(),
+  };
+}
+
+function poolClient(pool: pg.Pool): SqlClient {
+  return {
+    async query<Row>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as Row[];
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(connectionClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+function connectionClient(client: pg.PoolClient): SqlClient {
+  return {
+    async query<Row>(text: string, params: unknown[] = []) {
+      return (await client.query(text, params)).rows as Row[];
+    },
+    transaction: () => Promise.reject(new Error('nested transactions are not supported')),
+  };
+}

@@ -1,0 +1,43 @@
+// The Pothos schema builder and its plugins. It defines no types itself: type files import
+// the builder, never the other way round, which keeps circular imports safe.
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import { prisma } from '../db/prisma.js';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { GraphQLContext } from './context.js';
+import { decodeGlobalID, encodeGlobalID } from './global-id.js';
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string | number };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  plugins: [PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: () => prisma(),
+    dmmf: getDatamodel(),
+    // Model and field comments in schema.prisma become GraphQL descriptions.
+    exposeDescriptions: true,
+    // totalCount counts what the connection's filter selects, not the whole relation.
+    filterConnectionTotalCount: true,
+    // A resolver that forgets to spread `query` silently loses relation preloading (N+1).
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+  },
+  relay: {
+    encodeGlobalID,
+    decodeGlobalID,
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // `nodes(ids:)` would let one request fan out to arbitrarily many lookups; `node(id:)` stays.
+    nodesQueryOptions: false,
+    nodeQueryOptions: { description: 'Fetches any record by its global ID.' },
+  },
+});

@@ -1,0 +1,5 @@
+// What every resolver receives for the current request. Deliberately small: the database is a
+// module (server/db/prisma.ts), and per-request loaders are added here as they are needed.
+export interface GraphQLContext {
+  requestId: string;
+}

@@ -1,0 +1,18 @@
+// Imports every type file (each registers its types and query fields on the builder) and
+// builds the executable schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/scalars.js';
+import './types/enums.js';
+import './types/team.js';
+import './types/agent.js';
+import './types/customer.js';
+import './types/knowledge-article.js';
+import './types/ticket.js';
+import './types/interaction.js';
+import './types/survey-response.js';
+
+builder.queryType({ description: 'The root of every read.' });
+
+// Sorted, so the printed SDL (schema/schema.graphql) does not change when files are reordered.
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,25 @@
+import { builder } from '../builder.js';
+import { assertPageSize, connectionSizes } from '../pagination.js';
+import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+
+export const KnowledgeArticleNode = builder.prismaNode('KnowledgeArticle', {
+  id: { field: 'id' },
+  // node(id:) answers null for an id that names no record, as Relay expects.
+  nullable: true,
+  fields: (t) => ({
+    externalId: t.exposeString('externalId'),
+    title: t.exposeString('title'),
+    url: t.exposeString('url'),
+    tickets: t.relatedConnection('tickets', {
+      description: 'The tickets this article answered.',
+      cursor: 'id',
+      ...connectionSizes,
+      totalCount: true,
+      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
+      query: (args) => {
+        assertPageSize(args);
+        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
+      },
+    }),
+  }),
+});

@@ -1,0 +1,55 @@
+import { prisma } from '../../db/prisma.js';
+import { builder } from '../builder.js';
+import { defineOrderInput } from '../ordering.js';
+import { assertPageSize, connectionSizes } from '../pagination.js';
+import { AgentFilter, AgentOrder, agentWhere } from './agent-filter.js';
+import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+
+const TeamOrder = defineOrderInput('TeamOrder', 'teams', { NAME: 'name', ID: 'id' }, { field: 'NAME', direction: 'asc' });
+
+export const TeamNode = builder.prismaNode('Team', {
+  id: { field: 'id' },
+  // node(id:) answers null for an id that names no record, as Relay expects.
+  nullable: true,
+  fields: (t) => ({
+    externalId: t.exposeString('externalId'),
+    name: t.exposeString('name'),
+    agents: t.relatedConnection('agents', {
+      description: 'The agents of this team.',
+      cursor: 'id',
+      ...connectionSizes,
+      totalCount: true,
+      args: { filter: t.arg({ type: AgentFilter }), orderBy: t.arg({ type: AgentOrder.input }) },
+      query: (args) => {
+        assertPageSize(args);
+        return { where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) };
+      },
+    }),
+    tickets: t.relatedConnection('tickets', {
+      description: 'The tickets routed to this team.',
+      cursor: 'id',
+      ...connectionSizes,
+      totalCount: true,
+      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
+      query: (args) => {
+        assertPageSize(args);
+        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  teams: t.prismaConnection({
+    description: 'Every team.',
+    type: 'Team',
+    cursor: 'id',
+    ...connectionSizes,
+    args: { orderBy: t.arg({ type: TeamOrder.input }) },
+    resolve: (query, _root, args) => {
+      assertPageSize(args);
+      return prisma().team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
+    },
+    totalCount: () => prisma().team.count(),
+  }),
+}));

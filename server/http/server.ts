@@ -1,0 +1,63 @@
+// Runs DeskQL on a Node HTTP server and shuts it down gracefully: on SIGTERM it stops taking
+// connections, reports not-ready, lets in-flight requests finish (up to a time limit), then
+// closes the database.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { createDeskqlYoga } from '../yoga.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Stops accepting requests, waits for in-flight ones (up to the timeout), closes the database. */
+  shutdown(): Promise<void>;
+}
+
+export interface ServerOptions {
+  db: Database;
+  logger: Logger;
+  host: string;
+  port: number;
+  graphiql: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  let shuttingDown = false;
+  const yoga = createDeskqlYoga({
+    db: options.db,
+    logger: options.logger,
+    graphiql: options.graphiql,
+    isShuttingDown: () => shuttingDown,
+  });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}/graphql`;
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () => {
+    closing ??= (async () => {
+      shuttingDown = true;
+      options.logger.info('shutting down: draining in-flight requests', { timeoutMs: options.shutdownTimeoutMs });
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections with no request in flight would hold close() open forever.
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        options.logger.warn('shutdown time limit reached: closing remaining connections');
+        server.closeAllConnections();
+      }, options.shutdownTimeoutMs);
+      await drained;
+      clearTimeout(timer);
+      await options.db.close();
+      options.logger.info('shut down');
+    })();
+    return closing;
+  };
+  return { url, server, shutdown };
+}

@@ -1,0 +1,73 @@
+// The entry point of `npm start`: configuration, database, migrations, demo data, HTTP.
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { EmbeddedDatabaseBusyError } from './db/embedded-lock.js';
+import { applyMigrations } from './db/migrations.js';
+import { startServer } from './http/server.js';
+import { createLogger } from './logger.js';
+import { defaultSeedOptions, isEmpty, seedDatabase } from './seed/seed.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, { service: 'deskql' });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    logger,
+    onStatement: config.logLevel === 'debug' ? (sql) => logger.debug('sql', { sql }) : undefined,
+  }).catch((error: unknown) => {
+    if (error instanceof EmbeddedDatabaseBusyError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  });
+  logger.info('database opened', db.kind === 'embedded' ? { kind: db.kind, dataDir: config.dataDir } : { kind: db.kind });
+
+  const applied = await applyMigrations(db);
+  if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+
+  if (config.demoData && config.demoTickets > 0 && (await isEmpty(db.sql))) {
+    logger.info('empty database: generating demo data', { tickets: config.demoTickets });
+    const summary = await seedDatabase(db, defaultSeedOptions(config.demoTickets));
+    logger.info('demo data ready', { ...summary });
+  }
+
+  const running = await startServer({
+    db,
+    logger,
+    host: config.host,
+    port: config.port,
+    graphiql: config.graphiql,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
+  logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info('signal received', { signal });
+      running.shutdown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
