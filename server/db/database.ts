@@ -37,14 +37,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const listener = options.onStatement;
   const adapter = listener ? observeStatements(driver.adapterFactory, listener) : driver.adapterFactory;
   const prisma = new PrismaClient({ adapter });
+  let closing: Promise<void> | undefined;
   return {
     kind: driver.kind,
     prisma,
     sql: driver.sql,
     adapterFactory: driver.adapterFactory,
-    async close() {
-      await prisma.$disconnect();
-      await driver.close();
+    // Idempotent: shutdown paths (signals, test teardown) may both ask.
+    close() {
+      closing ??= prisma.$disconnect().then(() => driver.close());
+      return closing;
     },
   };
 }

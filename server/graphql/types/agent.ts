@@ -50,5 +50,8 @@ builder.queryFields((t) => ({
       return prisma().agent.findMany({ ...query, where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) });
     },
     totalCount: (_connection, args) => prisma().agent.count({ where: agentWhere(args.filter) }),
-  }),
+  },
+  { name: 'AgentConnection' },
+  { name: 'AgentEdge' },
+  ),
 }));

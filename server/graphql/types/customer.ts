@@ -57,5 +57,8 @@ builder.queryFields((t) => ({
       });
     },
     totalCount: (_connection, args) => prisma().customer.count({ where: customerWhere(args.filter) }),
-  }),
+  },
+  { name: 'CustomerConnection' },
+  { name: 'CustomerEdge' },
+  ),
 }));

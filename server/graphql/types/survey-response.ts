@@ -35,5 +35,8 @@ builder.queryFields((t) => ({
       });
     },
     totalCount: (_connection, args) => prisma().surveyResponse.count({ where: surveyResponseWhere(args.filter) }),
-  }),
+  },
+  { name: 'SurveyResponseConnection' },
+  { name: 'SurveyResponseEdge' },
+  ),
 }));

@@ -51,5 +51,8 @@ builder.queryFields((t) => ({
       return prisma().team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
     },
     totalCount: () => prisma().team.count(),
-  }),
+  },
+  { name: 'TeamConnection' },
+  { name: 'TeamEdge' },
+  ),
 }));

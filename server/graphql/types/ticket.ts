@@ -58,5 +58,8 @@ builder.queryFields((t) => ({
       return prisma().ticket.findMany({ ...query, where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) });
     },
     totalCount: (_connection, args) => prisma().ticket.count({ where: ticketWhere(args.filter) }),
-  }),
+  },
+  { name: 'TicketConnection' },
+  { name: 'TicketEdge' },
+  ),
 }));

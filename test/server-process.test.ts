@@ -1,0 +1,87 @@
+// The quick start as a user runs it: `npm start` on an empty embedded database, then SIGTERM.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'deskql-e2e-'));
+// The process test always uses the embedded database: that is what the quick start runs.
+const env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL_DEMO_TICKETS: '300', PORT: '0', LOG_LEVEL: 'info' };
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function waitForLine(child: ChildProcess, pattern: RegExp, lines: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${lines.join('\n')}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        lines.push(line);
+        if (pattern.test(line)) {
+          clearTimeout(timer);
+          resolve(line);
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${lines.join('\n')}`)));
+  });
+}
+
+/** A POST whose body arrives in two parts, so it is in flight while the server shuts down. */
+function slowPost(url: string, body: string, pauseMs: number, onStarted: () => void): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    setTimeout(onStarted, 50);
+    setTimeout(() => req.end(body.slice(10)), pauseMs);
+  });
+}
+
+describe('npm start', () => {
+  it('migrates, loads demo data, answers, and drains in-flight requests on SIGTERM', async () => {
+    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    try {
+      const ready = await waitForLine(child, /DeskQL is ready at/, lines);
+      const url = JSON.parse(ready).url as string;
+      expect(lines.some((line) => /"msg":"migrations applied"/.test(line))).toBe(true);
+      expect(lines.some((line) => /"msg":"demo data ready"/.test(line))).toBe(true);
+
+      const query = JSON.stringify({ query: '{ tickets(first: 5) { totalCount edges { node { id subject customer { name } } } } }' });
+      const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+      const json = (await answer.json()) as any;
+      expect(json.data.tickets.totalCount).toBe(300);
+      expect(json.data.tickets.edges).toHaveLength(5);
+      expect(json.data.tickets.edges[0].node.customer.name).toEqual(expect.any(String));
+
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const inFlight = slowPost(url, query, 700, () => child.kill('SIGTERM'));
+      const finished = await inFlight;
+      expect(finished.status).toBe(200);
+      expect(JSON.parse(finished.body).data.tickets.totalCount).toBe(300);
+      expect(await exited).toBe(0);
+      expect(lines.some((line) => /"msg":"shut down"/.test(line))).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to start with a bad configuration and says which variable is wrong', () => {
+    const result = spawnSync(tsx, ['server/main.ts'], { cwd: root, env: { ...env, PORT: 'eighty' }, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
+  });
+});
