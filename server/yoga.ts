@@ -6,6 +6,7 @@ import type { Database } from './db/database.js';
 import { installPrismaClient } from './db/prisma.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
+import { KpiRequestCache } from './graphql/kpi-request-cache.js';
 import { schema } from './graphql/schema.js';
 import { readinessCheck } from './http/readiness.js';
 import { useRequestLogging } from './http/request-logging.js';
@@ -41,7 +42,10 @@ export function createDeskqlYoga(options: YogaOptions) {
         return masked;
       },
     },
-    context: ({ request }) => ({ requestId: request.headers.get('x-request-id') ?? randomUUID() }),
+    context: ({ request }) => ({
+      requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      kpis: new KpiRequestCache(),
+    }),
     plugins: [
       // Plugin order: readiness answers before any GraphQL work; logging wraps everything else.
       useReadinessCheck({

@@ -11,6 +11,9 @@ import './types/knowledge-article.js';
 import './types/ticket.js';
 import './types/interaction.js';
 import './types/survey-response.js';
+import './types/kpi-queries.js';
+import './types/kpi-entity.js';
+import './types/kpi-definitions.js';
 
 builder.queryType({ description: 'The root of every read.' });
 

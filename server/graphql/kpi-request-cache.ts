@@ -1,0 +1,51 @@
+// Per-request KPI state: resolved filters and the DataLoaders behind Agent.kpis, Team.kpis and
+// Customer.kpis, so a page of entities costs one statement per selected KPI family, not one
+// per entity.
+import DataLoader from 'dataloader';
+import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
+import { KpiSource } from '../kpi/kpi-source.js';
+import { previousWindow, validatePeriod, type Period, type Window } from '../kpi/period.js';
+import type { KpiSetRef } from './types/kpi-set.js';
+import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
+
+export type EntityScope = 'AGENT' | 'TEAM' | 'CUSTOMER';
+
+const SCOPE_FILTER = { AGENT: 'agentIds', TEAM: 'teamIds', CUSTOMER: 'customerIds' } as const;
+
+export class KpiRequestCache {
+  private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
+  private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
+
+  resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
+    const key = JSON.stringify(filter ?? null);
+    let resolved = this.filters.get(key);
+    if (!resolved) {
+      resolved = resolveKpiFilter(filter);
+      this.filters.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  /** The KPI set of one entity; entities asked for with the same arguments share one source. */
+  async entityKpis(scope: EntityScope, id: number, periodInput: Period, filterInput: KpiFilterInput | null | undefined, comparison: boolean) {
+    const period = validatePeriod(periodInput);
+    const filter = await this.resolveFilter(filterInput);
+    const key = JSON.stringify([scope, period.from, period.to, filterInput ?? null, comparison]);
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, KpiSetRef>(async (ids) => {
+        const window: Window = { label: period.from, start: period.from, end: period.to };
+        const field = SCOPE_FILTER[scope];
+        const asked = filter[field];
+        const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
+        const source = new KpiSource(
+          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped },
+          comparison ? 1 : undefined,
+        );
+        return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
+      });
+      this.loaders.set(key, loader);
+    }
+    return loader.load(id);
+  }
+}

@@ -1,0 +1,153 @@
+// KpiSet: every KPI of one window and group. Each field reads its family's result, so only
+// the families a query selects are ever computed, and all sets of a request share them.
+import { KPI_BY_NAME, kpiDescription, type KpiName } from '../../kpi/definitions.js';
+import type { FamilyName, FamilyValues } from '../../kpi/families/registry.js';
+import type { KpiSource } from '../../kpi/kpi-source.js';
+import { builder } from '../builder.js';
+import { userInputError } from '../errors.js';
+import { CesScore, CsatScore, DurationStats, HandleTimeStats, KpiChange, NpsScore, Rate, type RateShape } from './kpi-values.js';
+
+export interface KpiSetRef {
+  source: KpiSource;
+  window: number;
+  group: string;
+  /** Set for Agent.kpis, Team.kpis, Customer.kpis: names the scope in error messages. */
+  scope?: 'AGENT' | 'TEAM' | 'CUSTOMER';
+}
+
+/** How each KPI is read from its family's values. */
+const READERS: { [K in KpiName]: (values: any) => unknown } = {
+  ticketCount: (v: FamilyValues['created']) => v.ticketCount,
+  firstResponseTime: (v: FamilyValues['created']) => v.firstResponse,
+  selfServiceOpportunity: (v: FamilyValues['created']): RateShape => ({ numerator: v.answeredByArticle, denominator: v.ticketCount }),
+  resolvedCount: (v: FamilyValues['resolved']) => v.resolvedCount,
+  resolutionTime: (v: FamilyValues['resolved']) => v.resolution,
+  firstContactResolution: (v: FamilyValues['firstContact']): RateShape => ({
+    numerator: v.resolvedOnFirstContact,
+    denominator: v.resolvedWithContact,
+  }),
+  backlog: (v: FamilyValues['backlog']) => v.backlog,
+  averageHandleTime: (v: FamilyValues['handleTime']) => v,
+  nps: (v: FamilyValues['surveys']) => ({ promoters: v.npsPromoters, passives: v.npsPassives, detractors: v.npsDetractors, responses: v.npsResponses }),
+  csat: (v: FamilyValues['surveys']) => ({ satisfied: v.csatSatisfied, responses: v.csatResponses, average: v.csatAverage }),
+  ces: (v: FamilyValues['surveys']) => ({ lowEffort: v.cesLowEffort, responses: v.cesResponses, average: v.cesAverage }),
+  customersAtStart: (v: FamilyValues['customers']) => v.atStart,
+  customersAtEnd: (v: FamilyValues['customers']) => v.atEnd,
+  newCustomers: (v: FamilyValues['customers']) => v.new,
+  retentionRate: (v: FamilyValues['customers']): RateShape => ({ numerator: v.atEnd - v.new, denominator: v.atStart }),
+  churnRate: (v: FamilyValues['customers']): RateShape => ({ numerator: v.churned, denominator: v.atStart }),
+};
+
+const rateValue = (r: RateShape) => (r.denominator === 0 ? null : r.numerator / r.denominator);
+
+/** The headline number of each KPI, compared in KpiComparison.change. */
+const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
+  ticketCount: (n) => n,
+  resolvedCount: (n) => n,
+  backlog: (n) => n,
+  firstResponseTime: (d) => d.average,
+  resolutionTime: (d) => d.average,
+  firstContactResolution: rateValue,
+  averageHandleTime: (d) => d.average,
+  nps: (n) => (n.responses === 0 ? null : (100 * (n.promoters - n.detractors)) / n.responses),
+  csat: (c) => (c.responses === 0 ? null : c.satisfied / c.responses),
+  ces: (c) => c.average,
+  selfServiceOpportunity: rateValue,
+  customersAtStart: (n) => n,
+  customersAtEnd: (n) => n,
+  newCustomers: (n) => n,
+  retentionRate: rateValue,
+  churnRate: rateValue,
+};
+
+const SCOPE_WORDS = { AGENT: 'scoped to an agent', TEAM: 'scoped to a team', CUSTOMER: 'scoped to a customer' } as const;
+
+/** Rejects a KPI its family cannot compute for this grouping and filter (customer KPIs by AGENT…). */
+export function assertKpiSupported(name: KpiName, source: KpiSource, scope?: KpiSetRef['scope']): void {
+  const family = KPI_BY_NAME.get(name)!.family;
+  const problems = source.unsupported(family).map((problem) =>
+    scope && problem === `grouped by ${scope}` ? SCOPE_WORDS[scope] : problem,
+  );
+  if (problems.length > 0) {
+    throw userInputError(
+      `${name} cannot be ${problems.join(' or ')}: customer KPIs can only be grouped by CUSTOMER_SEGMENT and filtered by customerSegments`,
+    );
+  }
+}
+
+export async function readKpi(ref: KpiSetRef, name: KpiName): Promise<unknown> {
+  assertKpiSupported(name, ref.source, ref.scope);
+  const family: FamilyName = KPI_BY_NAME.get(name)!.family;
+  return READERS[name](await ref.source.values(family, ref.window, ref.group));
+}
+
+export const KpiSet = builder.objectRef<KpiSetRef>('KpiSet');
+
+export interface ComparisonShape {
+  current: KpiSetRef;
+  previous: KpiSetRef;
+}
+
+export const KpiComparison = builder.objectRef<ComparisonShape>('KpiComparison');
+const KpiChanges = builder.objectRef<ComparisonShape>('KpiChanges');
+
+const kpiField = <T>(name: KpiName, type: T, t: any) =>
+  t.field({ type, description: kpiDescription(name), resolve: (ref: KpiSetRef) => readKpi(ref, name) });
+
+KpiSet.implement({
+  description: 'Every KPI of one period (or bucket) and group. Each KPI is computed only when selected. See kpiDefinitions for the formulas.',
+  fields: (t) => ({
+    ticketCount: kpiField('ticketCount', 'Int', t),
+    resolvedCount: kpiField('resolvedCount', 'Int', t),
+    backlog: kpiField('backlog', 'Int', t),
+    firstResponseTime: kpiField('firstResponseTime', DurationStats, t),
+    resolutionTime: kpiField('resolutionTime', DurationStats, t),
+    firstContactResolution: kpiField('firstContactResolution', Rate, t),
+    averageHandleTime: kpiField('averageHandleTime', HandleTimeStats, t),
+    nps: kpiField('nps', NpsScore, t),
+    csat: kpiField('csat', CsatScore, t),
+    ces: kpiField('ces', CesScore, t),
+    selfServiceOpportunity: kpiField('selfServiceOpportunity', Rate, t),
+    customersAtStart: kpiField('customersAtStart', 'Int', t),
+    customersAtEnd: kpiField('customersAtEnd', 'Int', t),
+    newCustomers: kpiField('newCustomers', 'Int', t),
+    retentionRate: kpiField('retentionRate', Rate, t),
+    churnRate: kpiField('churnRate', Rate, t),
+    comparison: t.field({
+      type: KpiComparison,
+      description:
+        'The same KPIs over the previous period: the interval of the same length that ends where this one starts. ' +
+        'Computed only when selected, in the same statements as the current values.',
+      resolve: (ref) => {
+        const previous = ref.source.previousOf(ref.window);
+        return { current: ref, previous: { ...ref, source: previous.source, window: previous.window } };
+      },
+    }),
+  }),
+});
+
+KpiComparison.implement({
+  description: 'This period against the previous one.',
+  fields: (t) => ({
+    from: t.field({ type: 'DateTime', description: 'Start of the previous period (inclusive).', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.start }),
+    to: t.field({ type: 'DateTime', description: 'End of the previous period (exclusive) = start of this one.', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.end }),
+    previous: t.field({ type: KpiSet, description: 'Every KPI over the previous period.', resolve: (c) => c.previous }),
+    change: t.field({ type: KpiChanges, description: 'Each headline number now, before, and the change.', resolve: (c) => c }),
+  }),
+});
+
+const changeField = (name: KpiName, t: any) =>
+  t.field({
+    type: KpiChange,
+    description: `Change of ${KPI_BY_NAME.get(name)!.title}.`,
+    resolve: async (c: ComparisonShape) => ({
+      current: HEADLINES[name](await readKpi(c.current, name)),
+      previous: HEADLINES[name](await readKpi(c.previous, name)),
+    }),
+  });
+
+KpiChanges.implement({
+  description:
+    'Headline numbers now and in the previous period: counts as they are, durations by their average, rates by their value, NPS by its score, CES by its average.',
+  fields: (t) => Object.fromEntries((Object.keys(HEADLINES) as KpiName[]).map((name) => [name, changeField(name, t)])) as any,
+});

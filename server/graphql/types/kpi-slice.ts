@@ -1,0 +1,144 @@
+// KpiSlice: one bucket and group of a kpiSlices answer, with its KPIs and the records behind them.
+import { prisma } from '../../db/prisma.js';
+import type { Dimension, GroupValues, ResolvedKpiFilter } from '../../kpi/dimensions.js';
+import {
+  CUSTOMER_BASES, TICKET_BASES, customersWhere, interactionsWhere, surveyResponsesWhere, ticketsWhere, type SliceScope,
+} from '../../kpi/drill-down.js';
+import type { Window } from '../../kpi/period.js';
+import { builder } from '../builder.js';
+import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
+import { AgentNode } from './agent.js';
+import { ChannelEnum, PriorityEnum, SurveyKindEnum } from './enums.js';
+import { assertKpiSupported, KpiSet, type KpiSetRef } from './kpi-set.js';
+import { TeamNode } from './team.js';
+
+export interface KpiSliceShape {
+  bucketStart: Date | null;
+  window: Window;
+  groupBy: Dimension[];
+  group: GroupValues;
+  filter: ResolvedKpiFilter;
+  kpis: KpiSetRef;
+}
+
+const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
+  description: 'The values of the requested dimensions for one slice. A dimension that was not requested, or the null group of one that was, is null.',
+  fields: (t) => ({
+    agent: t.field({
+      type: AgentNode,
+      nullable: true,
+      resolve: (g) => (g.AGENT == null ? null : prisma().agent.findUnique({ where: { id: g.AGENT as number } })),
+    }),
+    team: t.field({
+      type: TeamNode,
+      nullable: true,
+      resolve: (g) => (g.TEAM == null ? null : prisma().team.findUnique({ where: { id: g.TEAM as number } })),
+    }),
+    channel: t.field({ type: ChannelEnum, nullable: true, resolve: (g) => (g.CHANNEL as never) ?? null }),
+    priority: t.field({ type: PriorityEnum, nullable: true, resolve: (g) => (g.PRIORITY as never) ?? null }),
+    category: t.string({ nullable: true, resolve: (g) => (g.CATEGORY as string | null) ?? null }),
+    customerSegment: t.string({ nullable: true, resolve: (g) => (g.CUSTOMER_SEGMENT as string | null) ?? null }),
+  }),
+});
+
+const TicketBasisEnum = builder.enumType('KpiTicketBasis', {
+  description:
+    'Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), ' +
+    'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator).',
+  values: TICKET_BASES,
+});
+
+const CustomerBasisEnum = builder.enumType('KpiCustomerBasis', {
+  description: 'Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator).',
+  values: CUSTOMER_BASES,
+});
+
+const scopeOf = (slice: KpiSliceShape): SliceScope => slice;
+
+export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
+  description: 'The KPIs of one bucket and group, and the records behind them.',
+  fields: (t) => ({
+    bucketStart: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Calendar start of the bucket in the period\'s time zone (may lie before period.from); null when no granularity was asked.',
+      resolve: (s) => s.bucketStart,
+    }),
+    bucketEnd: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Where the bucket ends (exclusive), clipped to period.to; null when no granularity was asked.',
+      resolve: (s) => (s.bucketStart ? s.window.end : null),
+    }),
+    group: t.field({ type: KpiGroup, resolve: (s) => s.group }),
+    kpis: t.field({ type: KpiSet, resolve: (s) => s.kpis }),
+    tickets: t.prismaConnection(
+      {
+        type: 'Ticket',
+        cursor: 'id',
+        ...connectionSizes,
+        description: 'The tickets behind this slice\'s ticket KPIs; totalCount equals the KPI the basis names.',
+        args: { basis: t.arg({ type: TicketBasisEnum, required: true, defaultValue: 'CREATED' }) },
+        resolve: (query, slice, args) => {
+          assertPageSize(args);
+          return prisma().ticket.findMany({ ...query, where: ticketsWhere(scopeOf(slice), args.basis), orderBy: orderWithTieBreaker('createdAt', 'asc') });
+        },
+        totalCount: (slice, args) => prisma().ticket.count({ where: ticketsWhere(scopeOf(slice), args.basis) }),
+      },
+      { name: 'KpiTicketConnection' },
+      { name: 'KpiTicketEdge' },
+    ),
+    interactions: t.prismaConnection(
+      {
+        type: 'Interaction',
+        cursor: 'id',
+        ...connectionSizes,
+        description: 'The interactions behind averageHandleTime; totalCount equals averageHandleTime.count.',
+        resolve: (query, slice, args) => {
+          assertPageSize(args);
+          return prisma().interaction.findMany({ ...query, where: interactionsWhere(scopeOf(slice)), orderBy: orderWithTieBreaker('startedAt', 'asc') });
+        },
+        totalCount: (slice) => prisma().interaction.count({ where: interactionsWhere(scopeOf(slice)) }),
+      },
+      { name: 'KpiInteractionConnection' },
+      { name: 'KpiInteractionEdge' },
+    ),
+    surveyResponses: t.prismaConnection(
+      {
+        type: 'SurveyResponse',
+        cursor: 'id',
+        ...connectionSizes,
+        description: 'The survey responses behind nps, csat and ces; with kinds: [CSAT], totalCount equals csat.responses.',
+        args: { kinds: t.arg({ type: [SurveyKindEnum] }) },
+        resolve: (query, slice, args) => {
+          assertPageSize(args);
+          return prisma().surveyResponse.findMany({
+            ...query,
+            where: surveyResponsesWhere(scopeOf(slice), args.kinds),
+            orderBy: orderWithTieBreaker('respondedAt', 'asc'),
+          });
+        },
+        totalCount: (slice, args) => prisma().surveyResponse.count({ where: surveyResponsesWhere(scopeOf(slice), args.kinds) }),
+      },
+      { name: 'KpiSurveyResponseConnection' },
+      { name: 'KpiSurveyResponseEdge' },
+    ),
+    customers: t.prismaConnection(
+      {
+        type: 'Customer',
+        cursor: 'id',
+        ...connectionSizes,
+        description: 'The customers behind the customer KPIs; totalCount equals the KPI the basis names.',
+        args: { basis: t.arg({ type: CustomerBasisEnum, required: true }) },
+        resolve: (query, slice, args) => {
+          assertPageSize(args);
+          assertKpiSupported('customersAtStart', slice.kpis.source);
+          return prisma().customer.findMany({ ...query, where: customersWhere(scopeOf(slice), args.basis), orderBy: orderWithTieBreaker('createdAt', 'asc') });
+        },
+        totalCount: (slice, args) => prisma().customer.count({ where: customersWhere(scopeOf(slice), args.basis) }),
+      },
+      { name: 'KpiCustomerConnection' },
+      { name: 'KpiCustomerEdge' },
+    ),
+  }),
+});

@@ -1,0 +1,131 @@
+// What every KPI means, in words: the single source for the schema's field descriptions, the
+// `kpiDefinitions` query and docs/kpis.md. The formulas follow docs/kpis.md exactly.
+import type { KpiDimension } from './dimensions.js';
+import type { FamilyName } from './families/registry.js';
+
+export type KpiName =
+  | 'ticketCount' | 'resolvedCount' | 'backlog' | 'firstResponseTime' | 'resolutionTime'
+  | 'firstContactResolution' | 'averageHandleTime' | 'nps' | 'csat' | 'ces' | 'selfServiceOpportunity'
+  | 'customersAtStart' | 'customersAtEnd' | 'newCustomers' | 'retentionRate' | 'churnRate';
+
+export interface KpiDefinition {
+  name: KpiName;
+  title: string;
+  family: FamilyName;
+  unit: 'COUNT' | 'SECONDS' | 'RATE' | 'SCORE';
+  formula: string;
+  numerator: string | null;
+  denominator: string | null;
+  /** The timestamp that places a record in a period. */
+  timestamp: string;
+  dimensions: readonly KpiDimension[];
+  /** What an empty sample returns. */
+  whenEmpty: string;
+}
+
+const ALL: readonly KpiDimension[] = ['AGENT', 'TEAM', 'CHANNEL', 'PRIORITY', 'CATEGORY', 'CUSTOMER_SEGMENT'];
+const CUSTOMER_ONLY: readonly KpiDimension[] = ['CUSTOMER_SEGMENT'];
+const DURATION_EMPTY = 'count 0; average, median and p90 null';
+
+export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
+  {
+    name: 'ticketCount', title: 'Ticket volume', family: 'created', unit: 'COUNT',
+    formula: 'number of tickets created in the period', numerator: null, denominator: null,
+    timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: '0',
+  },
+  {
+    name: 'resolvedCount', title: 'Resolved tickets', family: 'resolved', unit: 'COUNT',
+    formula: 'number of tickets whose resolvedAt (last time solved) is in the period', numerator: null, denominator: null,
+    timestamp: 'Ticket.resolvedAt', dimensions: ALL, whenEmpty: '0',
+  },
+  {
+    name: 'backlog', title: 'Backlog (open cases)', family: 'backlog', unit: 'COUNT',
+    formula: 'tickets with createdAt < end and (resolvedAt null or resolvedAt >= end): open at the end of the period (of each bucket, in a series)',
+    numerator: null, denominator: null,
+    timestamp: 'Ticket.createdAt and Ticket.resolvedAt, at the end of the period', dimensions: ALL, whenEmpty: '0',
+  },
+  {
+    name: 'firstResponseTime', title: 'First response time', family: 'created', unit: 'SECONDS',
+    formula: 'firstResponseAt - createdAt, over tickets created in the period that have a first response: average, median, p90 (percentile_cont), count',
+    numerator: null, denominator: null, timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: DURATION_EMPTY,
+  },
+  {
+    name: 'resolutionTime', title: 'Resolution time', family: 'resolved', unit: 'SECONDS',
+    formula: 'resolvedAt - createdAt, over tickets resolved in the period: average, median, p90 (percentile_cont), count',
+    numerator: null, denominator: null, timestamp: 'Ticket.resolvedAt', dimensions: ALL, whenEmpty: DURATION_EMPTY,
+  },
+  {
+    name: 'firstContactResolution', title: 'First contact resolution (FCR)', family: 'firstContact', unit: 'RATE',
+    formula: 'numerator / denominator',
+    numerator: 'resolved tickets (of the denominator) with exactly one interaction, that interaction not transferred, and reopenCount = 0',
+    denominator: 'tickets resolved in the period that have at least one interaction',
+    timestamp: 'Ticket.resolvedAt', dimensions: ALL, whenEmpty: 'value null, numerator and denominator 0',
+  },
+  {
+    name: 'averageHandleTime', title: 'Average handle time (AHT)', family: 'handleTime', unit: 'SECONDS',
+    formula: 'talkSeconds + holdSeconds + wrapUpSeconds per interaction started in the period: average (the AHT), median, p90, count, and the average of each part',
+    numerator: null, denominator: null, timestamp: 'Interaction.startedAt', dimensions: ALL,
+    whenEmpty: `${DURATION_EMPTY}; part averages null`,
+  },
+  {
+    name: 'nps', title: 'Net Promoter Score (NPS)', family: 'surveys', unit: 'SCORE',
+    formula: '100 * (promoters - detractors) / responses, over NPS responses in the period; promoters score 9-10, passives 7-8, detractors 0-6',
+    numerator: 'promoters - detractors', denominator: 'NPS responses',
+    timestamp: 'SurveyResponse.respondedAt', dimensions: ALL, whenEmpty: 'score null, counts 0',
+  },
+  {
+    name: 'csat', title: 'Customer satisfaction (CSAT)', family: 'surveys', unit: 'RATE',
+    formula: 'satisfied / responses over CSAT responses in the period (satisfied: score 4 or 5), and the average score (1..5)',
+    numerator: 'CSAT responses with score 4 or 5', denominator: 'CSAT responses',
+    timestamp: 'SurveyResponse.respondedAt', dimensions: ALL, whenEmpty: 'rate value null, average null, responses 0',
+  },
+  {
+    name: 'ces', title: 'Customer effort score (CES)', family: 'surveys', unit: 'SCORE',
+    formula: 'average score (1..7, 7 = very easy) over CES responses in the period, and the share of low-effort answers (score >= 5)',
+    numerator: 'CES responses with score >= 5 (lowEffort)', denominator: 'CES responses',
+    timestamp: 'SurveyResponse.respondedAt', dimensions: ALL, whenEmpty: 'average null, lowEffort value null, responses 0',
+  },
+  {
+    name: 'selfServiceOpportunity', title: 'Self-service opportunity', family: 'created', unit: 'RATE',
+    formula: 'numerator / denominator: the share of questions the knowledge base already answered',
+    numerator: 'tickets created in the period with a knowledgeArticle', denominator: 'tickets created in the period',
+    timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: 'value null, numerator and denominator 0',
+  },
+  {
+    name: 'customersAtStart', title: 'Customers at start (S)', family: 'customers', unit: 'COUNT',
+    formula: 'customers with createdAt < start and (churnedAt null or churnedAt >= start)', numerator: null, denominator: null,
+    timestamp: 'Customer.createdAt and Customer.churnedAt, at the start of the period', dimensions: CUSTOMER_ONLY, whenEmpty: '0',
+  },
+  {
+    name: 'customersAtEnd', title: 'Customers at end (E)', family: 'customers', unit: 'COUNT',
+    formula: 'customers with createdAt < end and (churnedAt null or churnedAt >= end)', numerator: null, denominator: null,
+    timestamp: 'Customer.createdAt and Customer.churnedAt, at the end of the period', dimensions: CUSTOMER_ONLY, whenEmpty: '0',
+  },
+  {
+    name: 'newCustomers', title: 'New customers (N)', family: 'customers', unit: 'COUNT',
+    formula: 'customers with createdAt in the period', numerator: null, denominator: null,
+    timestamp: 'Customer.createdAt', dimensions: CUSTOMER_ONLY, whenEmpty: '0',
+  },
+  {
+    name: 'retentionRate', title: 'Customer retention rate', family: 'customers', unit: 'RATE',
+    formula: '(E - N) / S', numerator: 'customers at end minus new customers (E - N)', denominator: 'customers at start (S)',
+    timestamp: 'Customer.createdAt and Customer.churnedAt', dimensions: CUSTOMER_ONLY, whenEmpty: 'value null when S = 0',
+  },
+  {
+    name: 'churnRate', title: 'Customer churn rate', family: 'customers', unit: 'RATE',
+    formula: 'churned / S', numerator: 'customers counted in S whose churnedAt is in the period', denominator: 'customers at start (S)',
+    timestamp: 'Customer.churnedAt', dimensions: CUSTOMER_ONLY, whenEmpty: 'value null when S = 0',
+  },
+];
+
+export const KPI_BY_NAME = new Map(KPI_DEFINITIONS.map((definition) => [definition.name, definition]));
+
+/** The schema description of a KPI field: formula, unit, timestamp and empty value. */
+export function kpiDescription(name: KpiName): string {
+  const d = KPI_BY_NAME.get(name)!;
+  const parts = [`${d.title}: ${d.formula}.`];
+  if (d.numerator) parts.push(`Numerator: ${d.numerator}. Denominator: ${d.denominator}.`);
+  parts.push(`Unit: ${d.unit.toLowerCase()}${d.unit === 'RATE' ? ' (a fraction in [0, 1])' : ''}. Placed in a period by ${d.timestamp}.`);
+  parts.push(`Groupable by ${d.dimensions.join(', ')}. Empty sample: ${d.whenEmpty}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,106 @@
+// The records behind a slice's numbers, as Prisma conditions: the same window, group and
+// filter the KPI statements use, so a drill-down's totalCount equals the number it explains.
+import type { Prisma } from '../generated/prisma/client.js';
+import { FILTER_DIMENSION, type Dimension, type GroupValues, type ResolvedKpiFilter } from './dimensions.js';
+import type { Window } from './period.js';
+
+type Condition = string | number | null | { in: Array<string | number> };
+
+export const TICKET_BASES = ['CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE'] as const;
+export type TicketBasis = (typeof TICKET_BASES)[number];
+
+export const CUSTOMER_BASES = ['AT_START', 'AT_END', 'NEW', 'CHURNED'] as const;
+export type CustomerBasis = (typeof CUSTOMER_BASES)[number];
+
+export interface SliceScope {
+  window: Window;
+  groupBy: Dimension[];
+  group: GroupValues;
+  filter: ResolvedKpiFilter;
+}
+
+function conditions<W>(scope: SliceScope, byDimension: (dimension: Dimension, condition: Condition) => W): W[] {
+  const result = scope.groupBy.map((dimension) => byDimension(dimension, scope.group[dimension] ?? null));
+  for (const [field, values] of Object.entries(scope.filter) as Array<[keyof ResolvedKpiFilter, Array<string | number> | undefined]>) {
+    if (values) result.push(byDimension(FILTER_DIMENSION[field], { in: values }));
+  }
+  return result;
+}
+
+function ticketDimension(dimension: Dimension, condition: Condition): Prisma.TicketWhereInput {
+  switch (dimension) {
+    case 'AGENT': return { assigneeId: condition as never };
+    case 'TEAM': return { teamId: condition as never };
+    case 'CHANNEL': return { channel: condition as never };
+    case 'PRIORITY': return { priority: condition as never };
+    case 'CATEGORY': return { category: condition as never };
+    case 'CUSTOMER_SEGMENT': return { customer: { segment: condition as never } };
+    case 'CUSTOMER': return { customerId: condition as never };
+  }
+}
+
+const between = (window: Window) => ({ gte: window.start, lt: window.end });
+
+export function ticketsWhere(scope: SliceScope, basis: TicketBasis): Prisma.TicketWhereInput {
+  const { window } = scope;
+  const basisCondition: Prisma.TicketWhereInput = {
+    CREATED: { createdAt: between(window) },
+    RESOLVED: { resolvedAt: between(window) },
+    BACKLOG: { createdAt: { lt: window.end }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: window.end } }] },
+    FIRST_RESPONDED: { createdAt: between(window), firstResponseAt: { not: null } },
+    SELF_SERVICE: { createdAt: between(window), knowledgeArticleId: { not: null } },
+    FCR_ELIGIBLE: { resolvedAt: between(window), interactions: { some: {} } },
+  }[basis];
+  return { AND: [basisCondition, ...conditions(scope, ticketDimension)] };
+}
+
+export function interactionsWhere(scope: SliceScope): Prisma.InteractionWhereInput {
+  return {
+    AND: [
+      { startedAt: between(scope.window) },
+      ...conditions<Prisma.InteractionWhereInput>(scope, (dimension, condition) => {
+        if (dimension === 'AGENT') return { agentId: condition as never };
+        if (dimension === 'TEAM') return { agent: { teamId: condition as never } };
+        return { ticket: ticketDimension(dimension, condition) };
+      }),
+    ],
+  };
+}
+
+export function surveyResponsesWhere(scope: SliceScope, kinds: Array<'CSAT' | 'NPS' | 'CES'> | null | undefined): Prisma.SurveyResponseWhereInput {
+  return {
+    AND: [
+      { respondedAt: between(scope.window) },
+      ...(kinds ? [{ kind: { in: kinds } }] : []),
+      ...conditions<Prisma.SurveyResponseWhereInput>(scope, (dimension, condition) => {
+        if (dimension === 'CUSTOMER_SEGMENT') return { customer: { segment: condition as never } };
+        if (dimension === 'CUSTOMER') return { customerId: condition as never };
+        // Ticket dimensions: a response with no ticket belongs to their null groups.
+        if (condition === null) return { OR: [{ ticketId: null }, { ticket: ticketDimension(dimension, null) }] };
+        return { ticket: ticketDimension(dimension, condition) };
+      }),
+    ],
+  };
+}
+
+export function customersWhere(scope: SliceScope, basis: CustomerBasis): Prisma.CustomerWhereInput {
+  const { start, end } = scope.window;
+  const activeAt = (instant: Date): Prisma.CustomerWhereInput => ({
+    createdAt: { lt: instant },
+    OR: [{ churnedAt: null }, { churnedAt: { gte: instant } }],
+  });
+  const basisCondition: Prisma.CustomerWhereInput = {
+    AT_START: activeAt(start),
+    AT_END: activeAt(end),
+    NEW: { createdAt: between(scope.window) },
+    CHURNED: { createdAt: { lt: start }, churnedAt: between(scope.window) },
+  }[basis];
+  return {
+    AND: [
+      basisCondition,
+      ...conditions<Prisma.CustomerWhereInput>(scope, (dimension, condition) =>
+        dimension === 'CUSTOMER' ? { id: condition as never } : { segment: condition as never },
+      ),
+    ],
+  };
+}

@@ -1,0 +1,127 @@
+// The four fact tables KPIs aggregate, and how each reaches every dimension (kpi-spec's
+// grouping table). A join is added to a statement only when a dimension or filter needs it,
+// so the common queries stay as lean as hand-written SQL.
+import { Prisma } from '../generated/prisma/client.js';
+import { FILTER_DIMENSION, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
+
+interface DimensionSql {
+  expr: string;
+  /** Joins (keys of Fact.joins) the expression needs, in order. */
+  joins?: string[];
+  /** Column type, for the filter's array parameter. */
+  type: 'int' | 'text';
+}
+
+export interface Fact {
+  from: string;
+  joins: Record<string, string>;
+  dimensions: Partial<Record<Dimension, DimensionSql>>;
+}
+
+export const ticketFact: Fact = {
+  from: 'ticket t',
+  joins: { c: 'JOIN customer c ON c.id = t.customer_id' },
+  dimensions: {
+    AGENT: { expr: 't.assignee_id', type: 'int' },
+    TEAM: { expr: 't.team_id', type: 'int' },
+    CHANNEL: { expr: 't.channel::text', type: 'text' },
+    PRIORITY: { expr: 't.priority::text', type: 'text' },
+    CATEGORY: { expr: 't.category', type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['c'], type: 'text' },
+    CUSTOMER: { expr: 't.customer_id', type: 'int' },
+  },
+};
+
+export const interactionFact: Fact = {
+  from: 'interaction i',
+  joins: {
+    a: 'JOIN agent a ON a.id = i.agent_id',
+    t: 'JOIN ticket t ON t.id = i.ticket_id',
+    c: 'JOIN customer c ON c.id = t.customer_id',
+  },
+  dimensions: {
+    AGENT: { expr: 'i.agent_id', type: 'int' },
+    TEAM: { expr: 'a.team_id', joins: ['a'], type: 'int' },
+    CHANNEL: { expr: 't.channel::text', joins: ['t'], type: 'text' },
+    PRIORITY: { expr: 't.priority::text', joins: ['t'], type: 'text' },
+    CATEGORY: { expr: 't.category', joins: ['t'], type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['t', 'c'], type: 'text' },
+    CUSTOMER: { expr: 't.customer_id', joins: ['t'], type: 'int' },
+  },
+};
+
+export const surveyFact: Fact = {
+  from: 'survey_response s',
+  joins: {
+    t: 'LEFT JOIN ticket t ON t.id = s.ticket_id',
+    c: 'JOIN customer c ON c.id = s.customer_id',
+  },
+  dimensions: {
+    AGENT: { expr: 't.assignee_id', joins: ['t'], type: 'int' },
+    TEAM: { expr: 't.team_id', joins: ['t'], type: 'int' },
+    CHANNEL: { expr: 't.channel::text', joins: ['t'], type: 'text' },
+    PRIORITY: { expr: 't.priority::text', joins: ['t'], type: 'text' },
+    CATEGORY: { expr: 't.category', joins: ['t'], type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['c'], type: 'text' },
+    CUSTOMER: { expr: 's.customer_id', type: 'int' },
+  },
+};
+
+export const customerFact: Fact = {
+  from: 'customer cu',
+  joins: {},
+  dimensions: {
+    CUSTOMER_SEGMENT: { expr: 'cu.segment', type: 'text' },
+    CUSTOMER: { expr: 'cu.id', type: 'int' },
+  },
+};
+
+export interface FactQueryParts {
+  /** FROM clause with the joins the dimensions and filter need. */
+  from: Prisma.Sql;
+  /** Grouping expressions, aliased d0, d1, … for SELECT. */
+  selectDims: Prisma.Sql;
+  /** The same expressions for GROUP BY (empty when not grouping). */
+  groupDims: Prisma.Sql[];
+  /** Filter conditions joined with AND (TRUE when there are none). */
+  where: Prisma.Sql;
+}
+
+/** The dimension and filter SQL of one statement over `fact`. */
+export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter): FactQueryParts {
+  const needed: string[] = [];
+  const need = (sql: DimensionSql) => {
+    for (const join of sql.joins ?? []) if (!needed.includes(join)) needed.push(join);
+  };
+  const dims = groupBy.map((dimension) => {
+    const sql = fact.dimensions[dimension];
+    if (!sql) throw new Error(`fact ${fact.from} has no dimension ${dimension}`);
+    need(sql);
+    return Prisma.raw(sql.expr);
+  });
+  const conditions: Prisma.Sql[] = [];
+  for (const [field, values] of Object.entries(filter) as Array<[keyof ResolvedKpiFilter, unknown[] | undefined]>) {
+    if (!values) continue;
+    const sql = fact.dimensions[FILTER_DIMENSION[field]];
+    if (!sql) throw new Error(`fact ${fact.from} cannot be filtered by ${field}`);
+    need(sql);
+    conditions.push(Prisma.sql`${Prisma.raw(sql.expr)} = ANY(${values}::${Prisma.raw(sql.type)}[])`);
+  }
+  // Joins are declared in dependency order; keep that order.
+  const joins = Object.keys(fact.joins).filter((key) => needed.includes(key)).map((key) => fact.joins[key]!);
+  return {
+    from: Prisma.raw([fact.from, ...joins].join(' ')),
+    selectDims: dims.length ? Prisma.sql`, ${Prisma.join(dims.map((dim, i) => Prisma.sql`${dim} AS ${Prisma.raw(`d${i}`)}`))}` : Prisma.empty,
+    groupDims: dims,
+    where: conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`,
+  };
+}
+
+/** Which dimensions (of a grouping and a filter) `fact` cannot reach. */
+export function unsupportedDimensions(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter): string[] {
+  const problems: string[] = groupBy.filter((dimension) => !fact.dimensions[dimension]).map((d) => `grouped by ${d}`);
+  for (const [field, values] of Object.entries(filter) as Array<[keyof ResolvedKpiFilter, unknown[] | undefined]>) {
+    if (values && !fact.dimensions[FILTER_DIMENSION[field]]) problems.push(`filtered by ${field}`);
+  }
+  return problems;
+}

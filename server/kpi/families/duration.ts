@@ -1,0 +1,30 @@
+// Average, median and p90 of a duration expression (seconds), as PostgreSQL computes them
+// (percentile_cont: linear interpolation between the closest ranks).
+import { Prisma } from '../../generated/prisma/client.js';
+
+export interface DurationStats {
+  count: number;
+  average: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+export function durationAggregates(prefix: string, seconds: string): Prisma.Sql {
+  const expr = Prisma.raw(seconds);
+  const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
+  return Prisma.sql`count(${expr})::int AS ${alias('count')},
+    avg(${expr})::float8 AS ${alias('average')},
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})::float8 AS ${alias('median')},
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expr})::float8 AS ${alias('p90')}`;
+}
+
+export function durationFromRow(row: Record<string, unknown>, prefix: string): DurationStats {
+  return {
+    count: row[`${prefix}_count`] as number,
+    average: row[`${prefix}_average`] as number | null,
+    median: row[`${prefix}_median`] as number | null,
+    p90: row[`${prefix}_p90`] as number | null,
+  };
+}
+
+export const emptyDuration = (): DurationStats => ({ count: 0, average: null, median: null, p90: null });

@@ -1,0 +1,35 @@
+// What one KPI computation is asked for: windows of time, a grouping, a filter.
+import type { Dimension, GroupValues, ResolvedKpiFilter } from './dimensions.js';
+import type { Window } from './period.js';
+
+export interface KpiRequest {
+  windows: Window[];
+  groupBy: Dimension[];
+  filter: ResolvedKpiFilter;
+}
+
+/** One family's values for one window and group. */
+export interface FamilyCell<V> {
+  group: GroupValues;
+  values: V;
+}
+
+/** A family's results: by window index, then by group key. */
+export type FamilyResult<V> = Array<Map<string, FamilyCell<V>>>;
+
+export function groupKey(values: GroupValues, groupBy: Dimension[]): string {
+  return JSON.stringify(groupBy.map((dimension) => values[dimension] ?? null));
+}
+
+/** Reads the grouping columns d0, d1, … of a result row. */
+export function groupOf(row: Record<string, unknown>, groupBy: Dimension[]): GroupValues {
+  const values: GroupValues = {};
+  groupBy.forEach((dimension, index) => {
+    values[dimension] = (row[`d${index}`] as string | number | null | undefined) ?? null;
+  });
+  return values;
+}
+
+export function emptyResult<V>(windows: number): FamilyResult<V> {
+  return Array.from({ length: windows }, () => new Map<string, FamilyCell<V>>());
+}
