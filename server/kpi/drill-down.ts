@@ -27,15 +27,18 @@ function conditions<W>(scope: SliceScope, byDimension: (dimension: Dimension, co
   return result;
 }
 
+/** Matches no record: the null group of a column that is never null. */
+const NOTHING = { id: { in: [] as number[] } };
+
 function ticketDimension(dimension: Dimension, condition: Condition): Prisma.TicketWhereInput {
   switch (dimension) {
     case 'AGENT': return { assigneeId: condition as never };
     case 'TEAM': return { teamId: condition as never };
-    case 'CHANNEL': return { channel: condition as never };
-    case 'PRIORITY': return { priority: condition as never };
+    case 'CHANNEL': return condition === null ? NOTHING : { channel: condition as never };
+    case 'PRIORITY': return condition === null ? NOTHING : { priority: condition as never };
     case 'CATEGORY': return { category: condition as never };
     case 'CUSTOMER_SEGMENT': return { customer: { segment: condition as never } };
-    case 'CUSTOMER': return { customerId: condition as never };
+    case 'CUSTOMER': return condition === null ? NOTHING : { customerId: condition as never };
   }
 }
 
@@ -59,7 +62,7 @@ export function interactionsWhere(scope: SliceScope): Prisma.InteractionWhereInp
     AND: [
       { startedAt: between(scope.window) },
       ...conditions<Prisma.InteractionWhereInput>(scope, (dimension, condition) => {
-        if (dimension === 'AGENT') return { agentId: condition as never };
+        if (dimension === 'AGENT') return condition === null ? NOTHING : { agentId: condition as never };
         if (dimension === 'TEAM') return { agent: { teamId: condition as never } };
         return { ticket: ticketDimension(dimension, condition) };
       }),
@@ -74,7 +77,7 @@ export function surveyResponsesWhere(scope: SliceScope, kinds: Array<'CSAT' | 'N
       ...(kinds ? [{ kind: { in: kinds } }] : []),
       ...conditions<Prisma.SurveyResponseWhereInput>(scope, (dimension, condition) => {
         if (dimension === 'CUSTOMER_SEGMENT') return { customer: { segment: condition as never } };
-        if (dimension === 'CUSTOMER') return { customerId: condition as never };
+        if (dimension === 'CUSTOMER') return condition === null ? NOTHING : { customerId: condition as never };
         // Ticket dimensions: a response with no ticket belongs to their null groups.
         if (condition === null) return { OR: [{ ticketId: null }, { ticket: ticketDimension(dimension, null) }] };
         return { ticket: ticketDimension(dimension, condition) };
@@ -99,7 +102,7 @@ export function customersWhere(scope: SliceScope, basis: CustomerBasis): Prisma.
     AND: [
       basisCondition,
       ...conditions<Prisma.CustomerWhereInput>(scope, (dimension, condition) =>
-        dimension === 'CUSTOMER' ? { id: condition as never } : { segment: condition as never },
+        dimension === 'CUSTOMER' ? (condition === null ? NOTHING : { id: condition as never }) : { segment: condition as never },
       ),
     ],
   };

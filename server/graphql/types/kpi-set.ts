@@ -61,13 +61,16 @@ const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
 };
 
 const SCOPE_WORDS = { AGENT: 'scoped to an agent', TEAM: 'scoped to a team', CUSTOMER: 'scoped to a customer' } as const;
+/** The filter an entity scope adds itself; not the client's doing, so not named in errors. */
+const SCOPE_FILTERS = { AGENT: 'filtered by agentIds', TEAM: 'filtered by teamIds', CUSTOMER: 'filtered by customerIds' } as const;
 
 /** Rejects a KPI its family cannot compute for this grouping and filter (customer KPIs by AGENT…). */
 export function assertKpiSupported(name: KpiName, source: KpiSource, scope?: KpiSetRef['scope']): void {
   const family = KPI_BY_NAME.get(name)!.family;
-  const problems = source.unsupported(family).map((problem) =>
-    scope && problem === `grouped by ${scope}` ? SCOPE_WORDS[scope] : problem,
-  );
+  const problems = source
+    .unsupported(family)
+    .filter((problem) => !scope || problem !== SCOPE_FILTERS[scope])
+    .map((problem) => (scope && problem === `grouped by ${scope}` ? SCOPE_WORDS[scope] : problem));
   if (problems.length > 0) {
     throw userInputError(
       `${name} cannot be ${problems.join(' or ')}: customer KPIs can only be grouped by CUSTOMER_SEGMENT and filtered by customerSegments`,
