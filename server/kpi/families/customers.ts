@@ -3,7 +3,8 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { customerFact } from '../facts.js';
 import { emptyResult, type FamilyResult, type KpiRequest } from '../request.js';
-import { windowsParam } from './window-aggregate.js';
+import type { FactQueryParts } from '../facts.js';
+import { perWindow } from './window-aggregate.js';
 import { runStock } from './stock.js';
 
 export interface CustomerValues {
@@ -17,25 +18,27 @@ export interface CustomerValues {
 export const emptyCustomers = (): CustomerValues => ({ atStart: 0, atEnd: 0, new: 0, churned: 0 });
 
 export async function queryCustomers(request: KpiRequest): Promise<FamilyResult<CustomerValues>> {
-  const windows = windowsParam(request);
   const stock = await runStock(
     {
       fact: customerFact,
       enters: 'cu.created_at',
       leaves: 'cu.churned_at',
-      extraParts: (parts) => {
-        const groupBy = Prisma.join([Prisma.sql`w.k`, ...parts.groupDims]);
-        return [
-          // New in the window; n2: of those, already churned by its end.
-          Prisma.sql`SELECT 'new'::text, (w.k - 1)::int ${parts.selectDims}, count(*)::int,
-              count(*) FILTER (WHERE cu.churned_at < w.we)::int
-            FROM ${parts.from} JOIN ${windows} ON cu.created_at >= w.ws AND cu.created_at < w.we
-            WHERE ${parts.where} GROUP BY ${groupBy}`,
-          Prisma.sql`SELECT 'churned'::text, (w.k - 1)::int ${parts.selectDims}, count(*)::int, 0
-            FROM ${parts.from} JOIN ${windows} ON cu.churned_at >= w.ws AND cu.churned_at < w.we
-            WHERE ${parts.where} GROUP BY ${groupBy}`,
-        ];
-      },
+      // Per window: new customers (n2: of those, already churned by the window's end), and
+      // customers who churned in it.
+      extraParts: (parts) => [
+        Prisma.sql`SELECT 'new'::text AS m, w.k, ${Prisma.raw(dimAliases(parts))} w.n, w.n2 FROM (${perWindow(
+          parts,
+          request.windows,
+          'cu.created_at',
+          (windowEnd) => Prisma.sql`count(*)::int AS n, count(*) FILTER (WHERE cu.churned_at < ${windowEnd})::int AS n2`,
+        )}) w`,
+        Prisma.sql`SELECT 'churned'::text, w.k, ${Prisma.raw(dimAliases(parts))} w.n, 0 FROM (${perWindow(
+          parts,
+          request.windows,
+          'cu.churned_at',
+          Prisma.sql`count(*)::int AS n`,
+        )}) w`,
+      ],
     },
     request,
   );
@@ -55,4 +58,9 @@ export async function queryCustomers(request: KpiRequest): Promise<FamilyResult<
     }
   });
   return result;
+}
+
+/** `w.d0, w.d1, ` for the grouping columns of a per-window subquery. */
+function dimAliases(parts: FactQueryParts): string {
+  return parts.groupDims.map((_, i) => `w.d${i}, `).join('');
 }

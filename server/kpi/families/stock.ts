@@ -7,6 +7,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact } from '../facts.js';
 import type { GroupValues } from '../dimensions.js';
 import { groupKey, groupOf, type KpiRequest } from '../request.js';
+import { runPlacement } from './window-runs.js';
 
 export interface StockSpec {
   fact: Fact;
@@ -27,20 +28,21 @@ export interface StockRows {
 
 export async function runStock(spec: StockSpec, request: KpiRequest): Promise<StockRows> {
   const instants = [...new Set(request.windows.flatMap((w) => [w.start.getTime(), w.end.getTime()]))].sort((a, b) => a - b);
-  // Interval 0 is everything before the first instant; interval j ends at instants[j].
-  const starts = ['-infinity', ...instants.slice(0, -1).map((t) => new Date(t).toISOString())];
-  const ends = instants.map((t) => new Date(t).toISOString());
+  // Interval 0 is everything before the first instant; interval j ends at instants[j]. They
+  // are contiguous, so width_bucket over the boundaries places every record in one pass.
+  const bounds = ['-infinity', ...instants.map((t) => new Date(t).toISOString())];
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
-  const groupBy = Prisma.join([Prisma.sql`iv.k`, ...parts.groupDims]);
-  const intervals = Prisma.sql`unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) WITH ORDINALITY AS iv(s, e, k)`;
-  const movement = (kind: string, column: string) => Prisma.sql`
-    SELECT ${kind}::text AS m, (iv.k - 1)::int AS k ${parts.selectDims}, count(*)::int AS n, 0 AS n2
-    FROM ${parts.from}
-    JOIN ${intervals} ON ${Prisma.raw(column)} >= iv.s AND ${Prisma.raw(column)} < iv.e
-    WHERE ${parts.where}
-    GROUP BY ${groupBy}`;
+  const groupBy = Prisma.join([Prisma.sql`1`, ...parts.groupDims]);
+  const movement = (kind: string, column: string) => {
+    const placement = runPlacement(column, { offset: 0, bounds });
+    return Prisma.sql`
+      SELECT ${kind}::text AS m, ${placement.k} AS k ${parts.selectDims}, count(*)::int AS n, 0 AS n2
+      FROM ${parts.from}
+      WHERE ${placement.where} AND ${parts.where}
+      GROUP BY ${Prisma.join([Prisma.sql`2`, ...parts.groupDims])}`;
+  };
   const statement = Prisma.join(
-    [movement('in', spec.enters), movement('out', spec.leaves), ...(spec.extraParts?.(parts) ?? [])],
+    [movement('in', spec.enters), movement('out', spec.leaves), ...(spec.extraParts?.(parts) ?? [])].map((part) => Prisma.sql`(${part})`),
     ' UNION ALL ',
   );
   const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(statement);

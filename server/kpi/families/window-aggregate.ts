@@ -1,11 +1,11 @@
 // The statement shape of every "flow" KPI: records whose timestamp falls in a window,
-// aggregated per window and group. Windows arrive as two arrays of instants and are joined
-// as a range, so buckets, whole periods and previous periods (which may overlap) all take
-// the same single statement.
+// aggregated per window and group, in one statement for all windows (buckets, the whole
+// period, previous periods).
 import { prisma } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { factQueryParts, type Fact } from '../facts.js';
+import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
 import { emptyResult, groupKey, groupOf, type FamilyResult, type KpiRequest } from '../request.js';
+import { contiguousRuns, runPlacement, windowsTable } from './window-runs.js';
 
 export interface WindowAggregate<V> {
   fact: Fact;
@@ -18,23 +18,42 @@ export interface WindowAggregate<V> {
   fromRow(row: Record<string, unknown>): V;
 }
 
-export function windowsParam(request: KpiRequest): Prisma.Sql {
-  const starts = request.windows.map((w) => w.start.toISOString());
-  const ends = request.windows.map((w) => w.end.toISOString());
-  return Prisma.sql`unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) WITH ORDINALITY AS w(ws, we, k)`;
+/**
+ * `SELECT k, d0…, <select> FROM <fact> … GROUP BY k, d…` with k the window of `column`, as
+ * UNION ALL parts over contiguous runs of windows (or one range join when there are many).
+ */
+export function perWindow(
+  parts: FactQueryParts,
+  windows: KpiRequest['windows'],
+  column: string,
+  select: Prisma.Sql | ((windowEnd: Prisma.Sql) => Prisma.Sql),
+  extraJoins: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  const runs = contiguousRuns(windows);
+  const groupBy = (k: Prisma.Sql) => Prisma.join([k, ...parts.groupDims]);
+  const selectFor = (windowEnd: Prisma.Sql) => (typeof select === 'function' ? select(windowEnd) : select);
+  if (!runs) {
+    const col = Prisma.raw(column);
+    return Prisma.sql`SELECT (w.k - 1)::int AS k ${parts.selectDims}, ${selectFor(Prisma.sql`w.we`)}
+      FROM ${parts.from} JOIN ${windowsTable(windows)} ON ${col} >= w.ws AND ${col} < w.we ${extraJoins}
+      WHERE ${parts.where} GROUP BY ${groupBy(Prisma.sql`w.k`)}`;
+  }
+  return Prisma.join(
+    runs.map((run) => {
+      const placement = runPlacement(column, run);
+      return Prisma.sql`SELECT ${placement.k} AS k ${parts.selectDims}, ${selectFor(placement.end)}
+        FROM ${parts.from} ${extraJoins}
+        WHERE ${placement.where} AND ${parts.where} GROUP BY ${groupBy(Prisma.sql`1`)}`;
+    }),
+    ' UNION ALL ',
+  );
 }
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
-  const timestamp = Prisma.raw(spec.timestamp);
-  const groupBy = Prisma.join([Prisma.sql`w.k`, ...parts.groupDims]);
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>`
-    SELECT (w.k - 1)::int AS k ${parts.selectDims}, ${spec.aggregates}
-    FROM ${parts.from}
-    JOIN ${windowsParam(request)} ON ${timestamp} >= w.ws AND ${timestamp} < w.we
-    ${spec.extraJoins ?? Prisma.empty}
-    WHERE ${parts.where}
-    GROUP BY ${groupBy}`;
+  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
+    perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins),
+  );
   const result = emptyResult<V>(request.windows.length);
   for (const row of rows) {
     const group = groupOf(row, request.groupBy);

@@ -1,0 +1,148 @@
+// npm run bench:kpi: latency of the KPI API over HTTP against the equivalent hand-written SQL,
+// on PostgreSQL with 1,000,000 generated tickets (seeded first if the database is empty).
+//
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/deskql_bench npm run bench:kpi [-- --iterations 15 --tickets 1000000]
+//
+// Prints, per operation, p50 and p95 of the API over HTTP, p50 and p95 of the hand-written
+// statements run directly in this process (concurrently, on the same pool size), their ratio
+// and how many SQL statements one API call issued.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/database.js';
+import { applyMigrations } from '../server/db/migrations.js';
+import { startServer } from '../server/http/server.js';
+import { silentLogger } from '../server/logger.js';
+import { isEmpty, seedDatabase } from '../server/seed/seed.js';
+import * as hand from './hand-written-sql.js';
+
+const { values: options } = parseArgs({
+  options: { iterations: { type: 'string', default: '15' }, tickets: { type: 'string', default: '1000000' } },
+});
+const iterations = Number(options.iterations);
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('bench:kpi measures PostgreSQL: set DATABASE_URL to a database (an empty one is seeded with 1,000,000 tickets).');
+  process.exit(2);
+}
+
+let statements = 0;
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: null, poolSize: 10, onStatement: () => statements++ });
+await applyMigrations(db);
+const [{ n: existing }] = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket')) as [{ n: number }];
+if (existing < Number(options.tickets)) {
+  if (!(await isEmpty(db.sql))) {
+    console.error(`The database holds ${existing} tickets, fewer than ${options.tickets}; point DATABASE_URL at an empty database.`);
+    process.exit(2);
+  }
+  console.log(`Seeding ${options.tickets} tickets…`);
+  const started = Date.now();
+  await seedDatabase(db, { tickets: Number(options.tickets), seed: 1, until: new Date('2026-11-01T00:00:00Z'), days: 365 });
+  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await db.sql.query('ANALYZE');
+}
+const [{ until }] = (await db.sql.query<{ until: Date }>(
+  "SELECT date_trunc('day', max(created_at), 'UTC') + interval '1 day' AS until FROM ticket",
+)) as [{ until: Date }];
+const day = 86_400_000;
+const year = { from: new Date(until.getTime() - 365 * day).toISOString(), to: until.toISOString() };
+const quarter = { from: new Date(until.getTime() - 90 * day).toISOString(), to: until.toISOString() };
+
+const server = await startServer({ db, logger: silentLogger, host: '127.0.0.1', port: 0, graphiql: false, shutdownTimeoutMs: 1000 });
+const direct = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+
+const agentIds = (await db.prisma.agent.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 100, select: { id: true } })).map((a) => a.id);
+
+const ticketKpis = `ticketCount resolvedCount backlog firstResponseTime { average median p90 } resolutionTime { average median p90 }
+  firstContactResolution { value } averageHandleTime { average median p90 averageTalk } nps { score } csat { rate { value } average }
+  ces { average } selfServiceOpportunity { value }`;
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  sql: hand.HandWrittenQuery[];
+  period: { from: string; to: string };
+}
+
+const operations: Operation[] = [
+  {
+    name: '(a) kpis, one year, every KPI',
+    query: `query ($p: PeriodInput!) { kpis(period: $p) { ${ticketKpis} customersAtStart customersAtEnd newCustomers retentionRate { value } churnRate { value } } }`,
+    variables: { p: year },
+    period: year,
+    sql: [hand.created(hand.wholePeriod), hand.resolved(hand.wholePeriod), hand.firstContact(hand.wholePeriod), hand.backlog(hand.wholePeriod, null),
+      hand.handleTime(hand.wholePeriod), hand.surveys(hand.wholePeriod), hand.customers()],
+  },
+  {
+    name: '(b) kpiSlices MONTH x TEAM, one year',
+    query: `query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: MONTH, groupBy: [TEAM]) { bucketStart group { team { name } } kpis { ${ticketKpis} } } }`,
+    variables: { p: year },
+    period: year,
+    sql: [hand.created(hand.monthTeam), hand.resolved(hand.monthTeam), hand.firstContact(hand.monthTeam), hand.backlog(hand.monthTeam, 'month'),
+      hand.handleTime(hand.monthTeam), hand.surveys(hand.monthTeam)],
+  },
+  {
+    name: '(c) kpiSlices DAY x CHANNEL, 90 days',
+    query: `query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: DAY, groupBy: [CHANNEL]) { bucketStart group { channel } kpis { ticketCount firstResponseTime { average } averageHandleTime { average } csat { rate { value } } } } }`,
+    variables: { p: quarter },
+    period: quarter,
+    sql: [hand.created(hand.dayChannel), hand.handleTime(hand.dayChannel), hand.surveys(hand.dayChannel)],
+  },
+  {
+    name: '(d) 100 agents\' kpis, one year',
+    query: `query ($p: PeriodInput!) { agents(first: 100) { edges { node { name kpis(period: $p) { ticketCount resolvedCount averageHandleTime { average } csat { rate { value } } } } } } }`,
+    variables: { p: year },
+    period: year,
+    sql: [hand.created(hand.agentPage(agentIds)), hand.resolved(hand.agentPage(agentIds)), hand.handleTime(hand.agentPage(agentIds)), hand.surveys(hand.agentPage(agentIds))],
+  },
+];
+
+async function viaApi(operation: Operation): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors)}`);
+  return performance.now() - started;
+}
+
+async function viaSql(operation: Operation): Promise<number> {
+  const started = performance.now();
+  await Promise.all(operation.sql.map((q) => direct.query(q.text, [operation.period.from, operation.period.to])));
+  return performance.now() - started;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function measure(run: () => Promise<number>): Promise<number[]> {
+  await run();
+  await run(); // warm caches and plans
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) samples.push(await run());
+  return samples;
+}
+
+console.log(`\nKPI benchmark: ${existing.toLocaleString('en')} tickets, PostgreSQL, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${iterations} runs each\n`);
+console.log('| operation | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | ratio p50 | SQL statements |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const operation of operations) {
+  const before = statements;
+  await viaApi(operation);
+  const issued = statements - before;
+  const api = await measure(() => viaApi(operation));
+  const sql = await measure(() => viaSql(operation));
+  const [a50, a95, s50, s95] = [percentile(api, 0.5), percentile(api, 0.95), percentile(sql, 0.5), percentile(sql, 0.95)];
+  console.log(`| ${operation.name} | ${a50.toFixed(0)} | ${a95.toFixed(0)} | ${s50.toFixed(0)} | ${s95.toFixed(0)} | ${(a50 / s50).toFixed(2)} | ${issued} |`);
+}
+
+await server.shutdown();
+await direct.end();
+process.exit(0);
