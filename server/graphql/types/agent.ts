@@ -2,7 +2,7 @@ import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
 import { AgentFilter, AgentOrder, agentWhere } from './agent-filter.js';
-import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
 
 export const AgentNode = builder.prismaNode('Agent', {
   id: { field: 'id' },
@@ -19,11 +19,8 @@ export const AgentNode = builder.prismaNode('Agent', {
       cursor: 'id',
       ...connectionSizes,
       totalCount: true,
-      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-      query: (args) => {
-        assertPageSize(args);
-        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
-      },
+      args: ticketListArgs(t.arg),
+      query: ticketListQuery,
     }),
     interactions: t.relatedConnection('interactions', {
       description: 'The handlings of tickets by this agent, newest first.',

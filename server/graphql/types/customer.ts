@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { CustomerFilter, CustomerOrder, customerWhere } from './customer-filter.js';
 import { SurveyResponseFilter, SurveyResponseOrder, surveyResponseWhere } from './survey-response-filter.js';
-import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
 
 export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
@@ -21,11 +21,8 @@ export const CustomerNode = builder.prismaNode('Customer', {
       cursor: 'id',
       ...connectionSizes,
       totalCount: true,
-      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-      query: (args) => {
-        assertPageSize(args);
-        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
-      },
+      args: ticketListArgs(t.arg),
+      query: ticketListQuery,
     }),
     surveyResponses: t.relatedConnection('surveyResponses', {
       description: 'The surveys this customer answered.',

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { assertPageSize, connectionSizes } from '../pagination.js';
-import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+import { connectionSizes } from '../pagination.js';
+import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
 
 export const KnowledgeArticleNode = builder.prismaNode('KnowledgeArticle', {
   id: { field: 'id' },
@@ -15,11 +15,8 @@ export const KnowledgeArticleNode = builder.prismaNode('KnowledgeArticle', {
       cursor: 'id',
       ...connectionSizes,
       totalCount: true,
-      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-      query: (args) => {
-        assertPageSize(args);
-        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
-      },
+      args: ticketListArgs(t.arg),
+      query: ticketListQuery,
     }),
   }),
 });

@@ -1,5 +1,4 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Dimension, ResolvedKpiFilter } from '../../kpi/dimensions.js';
 import { KpiSource } from '../../kpi/kpi-source.js';
 import { bucketWindows, previousWindow, validatePeriod, type Granularity, type Period, type Window } from '../../kpi/period.js';
@@ -59,7 +58,7 @@ builder.queryFields((t) => ({
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const selection = selectedKpis(info, ['kpis']);
       const source = sourceFor(windows, groupBy, filter, selection);
-      return slicesOf(source, windows, granularity !== null, filter, selection, info);
+      return slicesOf(source, windows, granularity !== null, filter, selection);
     },
   }),
 }));
@@ -70,7 +69,6 @@ async function slicesOf(
   bucketed: boolean,
   filter: ResolvedKpiFilter,
   selection: KpiSelection,
-  _info: GraphQLResolveInfo,
 ): Promise<KpiSliceShape[]> {
   const { groupBy } = source.request;
   const slice = (index: number, key: string, group: FamilyCell<unknown>['group']): KpiSliceShape => ({

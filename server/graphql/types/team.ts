@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { defineOrderInput } from '../ordering.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { AgentFilter, AgentOrder, agentWhere } from './agent-filter.js';
-import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
+import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
 
 const TeamOrder = defineOrderInput('TeamOrder', 'teams', { NAME: 'name', ID: 'id' }, { field: 'NAME', direction: 'asc' });
 
@@ -30,11 +30,8 @@ export const TeamNode = builder.prismaNode('Team', {
       cursor: 'id',
       ...connectionSizes,
       totalCount: true,
-      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-      query: (args) => {
-        assertPageSize(args);
-        return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
-      },
+      args: ticketListArgs(t.arg),
+      query: ticketListQuery,
     }),
   }),
 });

@@ -1,7 +1,9 @@
+import type { ArgBuilder } from '@pothos/core';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { idsIn, instantRange, valuesIn } from '../filters.js';
 import { defineOrderInput } from '../ordering.js';
+import { assertPageSize } from '../pagination.js';
 import { ChannelEnum, PriorityEnum, TicketStatusEnum } from './enums.js';
 
 export const TicketFilter = builder.inputType('TicketFilter', {
@@ -47,3 +49,16 @@ export const TicketOrder = defineOrderInput(
   { CREATED_AT: 'createdAt', ID: 'id' },
   { field: 'CREATED_AT', direction: 'desc' },
 );
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The arguments every ticket list takes: filter and orderBy. */
+export function ticketListArgs(arg: ArgBuilder<BuilderTypes>) {
+  return { filter: arg({ type: TicketFilter }), orderBy: arg({ type: TicketOrder.input }) };
+}
+
+/** The Prisma query of a ticket list, from its arguments (the page size is checked too). */
+export function ticketListQuery(args: { filter?: TicketFilterShape | null; orderBy?: { field: string; direction: 'asc' | 'desc' } | null }) {
+  assertPageSize(args);
+  return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
+}

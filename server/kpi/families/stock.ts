@@ -32,7 +32,6 @@ export async function runStock(spec: StockSpec, request: KpiRequest): Promise<St
   // are contiguous, so width_bucket over the boundaries places every record in one pass.
   const bounds = ['-infinity', ...instants.map((t) => new Date(t).toISOString())];
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
-  const groupBy = Prisma.join([Prisma.sql`1`, ...parts.groupDims]);
   const movement = (kind: string, column: string) => {
     const placement = runPlacement(column, { offset: 0, bounds });
     return Prisma.sql`
