@@ -1,0 +1,72 @@
+// The DeskQL client: typed methods for what partner apps do most, and `execute` for any
+// other operation. Every method is one GraphQL operation from ./operations.
+import {
+  AgentsPageDocument, CustomerKpiSlicesDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
+  KpiSlicesDocument, KpisDocument, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument,
+  type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
+  type DrillDownTicketsQueryVariables, type KpiSlicesQueryVariables, type KpisQueryVariables,
+  type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
+} from './generated/graphql.js';
+import { allNodes, type Page } from './paginate.js';
+import { createTransport, type ClientOptions, type ExecuteOptions, type TypedDocument, type VariablesArg } from './transport.js';
+
+/** Page size used by the iterators (the API's maximum). */
+const ITERATION_PAGE_SIZE = 100;
+
+type PageArgs<V> = Omit<V, 'first' | 'after'>;
+
+export function createClient(options: ClientOptions) {
+  const execute = createTransport(options);
+  const pageOf = <V extends { first?: number | null; after?: string | null }, N>(
+    fetchPage: (variables: V) => Promise<Page<N>>,
+  ) => ({
+    /** One page: pass first/after to move through it yourself. */
+    page: fetchPage,
+    /** Every record, page by page, as the loop advances. */
+    all: (variables: PageArgs<V> = {} as PageArgs<V>) =>
+      allNodes((after) => fetchPage({ ...variables, first: ITERATION_PAGE_SIZE, after } as V)),
+  });
+
+  return {
+    /** Runs any operation: a TypedDocumentString from the SDK's generated documents, or your own. */
+    execute<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...args: [...VariablesArg<TVariables>, ExecuteOptions?]) {
+      const [variables, execution] = args as unknown as [TVariables | undefined, ExecuteOptions | undefined];
+      return execute(document, variables, execution);
+    },
+
+    /** Every KPI over a period, with the previous period and the change of each headline number. */
+    async kpis(variables: KpisQueryVariables) {
+      return (await execute(KpisDocument, variables)).kpis;
+    },
+
+    /** KPIs per bucket and group (customer KPIs: see customerKpiSlices). */
+    async kpiSlices(variables: KpiSlicesQueryVariables) {
+      return (await execute(KpiSlicesDocument, variables)).kpiSlices;
+    },
+
+    /** Customers at start and end, new customers, retention and churn, per bucket and segment. */
+    async customerKpiSlices(variables: CustomerKpiSlicesQueryVariables) {
+      return (await execute(CustomerKpiSlicesDocument, variables)).kpiSlices;
+    },
+
+    /** What every KPI means: unit, formula, numerator, denominator, timestamp, dimensions. */
+    async kpiDefinitions() {
+      return (await execute(KpiDefinitionsDocument, {})).kpiDefinitions;
+    },
+
+    /** The tickets behind a ticket KPI of a period (and filter): one page. */
+    async drillDownTickets(variables: DrillDownTicketsQueryVariables) {
+      return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
+    },
+
+    tickets: pageOf(async (variables: TicketsPageQueryVariables) => (await execute(TicketsPageDocument, variables)).tickets),
+    agents: pageOf(async (variables: AgentsPageQueryVariables) => (await execute(AgentsPageDocument, variables)).agents),
+    teams: pageOf(async (variables: TeamsPageQueryVariables) => (await execute(TeamsPageDocument, variables)).teams),
+    customers: pageOf(async (variables: CustomersPageQueryVariables) => (await execute(CustomersPageDocument, variables)).customers),
+    surveyResponses: pageOf(
+      async (variables: SurveyResponsesPageQueryVariables) => (await execute(SurveyResponsesPageDocument, variables)).surveyResponses,
+    ),
+  };
+}
+
+export type DeskqlClient = ReturnType<typeof createClient>;

@@ -1,0 +1,1001 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Narrows a list of agents. Fields combine with AND. */
+export type AgentFilter = {
+  /** true: only active agents; false: only deactivated ones. */
+  active?: boolean | null | undefined;
+  /** Team IDs; the agent belongs to any of them. */
+  teamIds?: Array<string> | null | undefined;
+};
+
+/** Ordering of agents; ties are broken by id. Default: NAME ASC. */
+export type AgentOrder = {
+  direction?: OrderDirection;
+  field: AgentOrderField;
+};
+
+/** Fields agents can be ordered by. */
+export type AgentOrderField =
+  | 'ID'
+  | 'NAME';
+
+/** How a ticket reached the help desk. */
+export type Channel =
+  | 'CHAT'
+  | 'EMAIL'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+/** Narrows a list of customers. Fields combine with AND. */
+export type CustomerFilter = {
+  /** true: only customers who have churned; false: only current ones. */
+  churned?: boolean | null | undefined;
+  /** Became a customer at or after this instant. */
+  createdFrom?: string | null | undefined;
+  /** Became a customer before this instant (exclusive). */
+  createdTo?: string | null | undefined;
+  /** Segments such as "enterprise"; the customer is in any of them. */
+  segments?: Array<string> | null | undefined;
+};
+
+/** Ordering of customers; ties are broken by id. Default: NAME ASC. */
+export type CustomerOrder = {
+  direction?: OrderDirection;
+  field: CustomerOrderField;
+};
+
+/** Fields customers can be ordered by. */
+export type CustomerOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'NAME';
+
+/** Calendar buckets in the period's time zone. Weeks start on Monday (ISO). */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
+/** What KPI slices can be grouped by. A record with no value falls into the null group, which is returned like any other. */
+export type KpiDimension =
+  | 'AGENT'
+  | 'CATEGORY'
+  | 'CHANNEL'
+  | 'CUSTOMER_SEGMENT'
+  | 'PRIORITY'
+  | 'TEAM';
+
+/** Narrows every KPI to matching records. Lists match any of their values (OR); fields combine with AND. */
+export type KpiFilter = {
+  /** Agent IDs (the dimension AGENT of each KPI family). */
+  agentIds?: Array<string> | null | undefined;
+  categories?: Array<string> | null | undefined;
+  channels?: Array<Channel> | null | undefined;
+  customerSegments?: Array<string> | null | undefined;
+  priorities?: Array<Priority> | null | undefined;
+  /** Team IDs (the dimension TEAM). */
+  teamIds?: Array<string> | null | undefined;
+};
+
+/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator). */
+export type KpiTicketBasis =
+  | 'BACKLOG'
+  | 'CREATED'
+  | 'FCR_ELIGIBLE'
+  | 'FIRST_RESPONDED'
+  | 'RESOLVED'
+  | 'SELF_SERVICE';
+
+/** COUNT: records; SECONDS: a duration; RATE: a fraction in [0, 1] with its numerator and denominator; SCORE: a survey score. */
+export type KpiUnit =
+  | 'COUNT'
+  | 'RATE'
+  | 'SCORE'
+  | 'SECONDS';
+
+/** Sort direction. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** A period of time: the half-open interval [from, to) of instants. */
+export type PeriodInput = {
+  /** Inclusive start. */
+  from: string;
+  /** IANA time zone used for bucket boundaries (days, weeks, months…), e.g. "America/Sao_Paulo". */
+  timeZone?: string;
+  /** Exclusive end. */
+  to: string;
+};
+
+/** How urgent a ticket is. */
+export type Priority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** Which survey a response answers: CSAT (score 1..5), NPS (0..10) or CES (1..7, 7 = very easy). */
+export type SurveyKind =
+  | 'CES'
+  | 'CSAT'
+  | 'NPS';
+
+/** Narrows a list of survey responses. Lists match any of their values; fields combine with AND. */
+export type SurveyResponseFilter = {
+  /** Customer IDs. */
+  customerIds?: Array<string> | null | undefined;
+  kinds?: Array<SurveyKind> | null | undefined;
+  /** Answered at or after this instant. */
+  respondedFrom?: string | null | undefined;
+  /** Answered before this instant (exclusive). */
+  respondedTo?: string | null | undefined;
+  /** Ticket IDs. */
+  ticketIds?: Array<string> | null | undefined;
+};
+
+/** Ordering of survey responses; ties are broken by id. Default: RESPONDED_AT DESC. */
+export type SurveyResponseOrder = {
+  direction?: OrderDirection;
+  field: SurveyResponseOrderField;
+};
+
+/** Fields survey responses can be ordered by. */
+export type SurveyResponseOrderField =
+  | 'ID'
+  | 'RESPONDED_AT'
+  | 'SCORE';
+
+/** Ordering of teams; ties are broken by id. Default: NAME ASC. */
+export type TeamOrder = {
+  direction?: OrderDirection;
+  field: TeamOrderField;
+};
+
+/** Fields teams can be ordered by. */
+export type TeamOrderField =
+  | 'ID'
+  | 'NAME';
+
+/** Narrows a list of tickets. Lists match any of their values; fields combine with AND. */
+export type TicketFilter = {
+  /** Agent IDs. Combined with `unassigned: true`, either matches. */
+  assigneeIds?: Array<string> | null | undefined;
+  categories?: Array<string> | null | undefined;
+  channels?: Array<Channel> | null | undefined;
+  /** Opened at or after this instant. */
+  createdFrom?: string | null | undefined;
+  /** Opened before this instant (exclusive). */
+  createdTo?: string | null | undefined;
+  /** Customer IDs. */
+  customerIds?: Array<string> | null | undefined;
+  priorities?: Array<Priority> | null | undefined;
+  statuses?: Array<TicketStatus> | null | undefined;
+  /** Team IDs. */
+  teamIds?: Array<string> | null | undefined;
+  /** true: only tickets with no assignee (or those of assigneeIds). */
+  unassigned?: boolean | null | undefined;
+};
+
+/** Ordering of tickets; ties are broken by id. Default: CREATED_AT DESC. */
+export type TicketOrder = {
+  direction?: OrderDirection;
+  field: TicketOrderField;
+};
+
+/** Fields tickets can be ordered by. */
+export type TicketOrderField =
+  | 'CREATED_AT'
+  | 'ID';
+
+/** Where a ticket is in its life cycle. */
+export type TicketStatus =
+  | 'CLOSED'
+  | 'NEW'
+  | 'ON_HOLD'
+  | 'OPEN'
+  | 'PENDING'
+  | 'SOLVED';
+
+export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
+
+export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
+
+export type ChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
+
+export type KpiChangesFragment = { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } };
+
+export type KpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
+
+export type KpiSlicesQueryVariables = Exact<{
+  period: PeriodInput;
+  granularity?: Granularity | null | undefined;
+  groupBy?: Array<KpiDimension> | KpiDimension | null | undefined;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }> };
+
+export type CustomerKpiSlicesQueryVariables = Exact<{
+  period: PeriodInput;
+  granularity?: Granularity | null | undefined;
+  groupBy?: Array<KpiDimension> | KpiDimension | null | undefined;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type CustomerKpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { customerSegment: string | null }, kpis: { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } }> };
+
+export type KpiDefinitionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KpiDefinitionsQuery = { kpiDefinitions: Array<{ name: string, title: string, unit: KpiUnit, formula: string, numerator: string | null, denominator: string | null, timestamp: string, dimensions: Array<KpiDimension>, emptyValue: string, description: string }> };
+
+export type DrillDownTicketsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiTicketBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null } }> } }> };
+
+export type TicketFieldsFragment = { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null };
+
+export type TicketsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: TicketFilter | null | undefined;
+  orderBy?: TicketOrder | null | undefined;
+}>;
+
+
+export type TicketsPageQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null } }> } };
+
+export type AgentsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AgentFilter | null | undefined;
+  orderBy?: AgentOrder | null | undefined;
+}>;
+
+
+export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string, active: boolean, team: { id: string, name: string } | null } }> } };
+
+export type TeamsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: TeamOrder | null | undefined;
+}>;
+
+
+export type TeamsPageQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string } }> } };
+
+export type CustomersPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CustomerFilter | null | undefined;
+  orderBy?: CustomerOrder | null | undefined;
+}>;
+
+
+export type CustomersPageQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null } }> } };
+
+export type SurveyResponsesPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: SurveyResponseFilter | null | undefined;
+  orderBy?: SurveyResponseOrder | null | undefined;
+}>;
+
+
+export type SurveyResponsesPageQuery = { surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const KpiValuesFragmentDoc = new TypedDocumentString(`
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+    `, {"fragmentName":"KpiValues"}) as unknown as TypedDocumentString<KpiValuesFragment, unknown>;
+export const CustomerKpiValuesFragmentDoc = new TypedDocumentString(`
+    fragment CustomerKpiValues on KpiSet {
+  customersAtStart
+  customersAtEnd
+  newCustomers
+  retentionRate {
+    value
+    numerator
+    denominator
+  }
+  churnRate {
+    value
+    numerator
+    denominator
+  }
+}
+    `, {"fragmentName":"CustomerKpiValues"}) as unknown as TypedDocumentString<CustomerKpiValuesFragment, unknown>;
+export const ChangeFragmentDoc = new TypedDocumentString(`
+    fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+    `, {"fragmentName":"Change"}) as unknown as TypedDocumentString<ChangeFragment, unknown>;
+export const KpiChangesFragmentDoc = new TypedDocumentString(`
+    fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+}
+    fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}`, {"fragmentName":"KpiChanges"}) as unknown as TypedDocumentString<KpiChangesFragment, unknown>;
+export const TicketFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TicketFields on Ticket {
+  id
+  externalId
+  subject
+  channel
+  priority
+  category
+  status
+  createdAt
+  firstResponseAt
+  resolvedAt
+  reopenCount
+  customer {
+    id
+    name
+    segment
+  }
+  assignee {
+    id
+    name
+  }
+  team {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const KpisDocument = new TypedDocumentString(`
+    query Kpis($period: PeriodInput!, $filter: KpiFilter) {
+  kpis(period: $period, filter: $filter) {
+    ...KpiValues
+    ...CustomerKpiValues
+    comparison {
+      from
+      to
+      change {
+        ...KpiChanges
+        customersAtStart {
+          ...Change
+        }
+        customersAtEnd {
+          ...Change
+        }
+        newCustomers {
+          ...Change
+        }
+        retentionRate {
+          ...Change
+        }
+        churnRate {
+          ...Change
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+fragment CustomerKpiValues on KpiSet {
+  customersAtStart
+  customersAtEnd
+  newCustomers
+  retentionRate {
+    value
+    numerator
+    denominator
+  }
+  churnRate {
+    value
+    numerator
+    denominator
+  }
+}
+fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+}`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
+export const KpiSlicesDocument = new TypedDocumentString(`
+    query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
+  kpiSlices(
+    period: $period
+    granularity: $granularity
+    groupBy: $groupBy
+    filter: $filter
+  ) {
+    bucketStart
+    bucketEnd
+    group {
+      agent {
+        id
+        name
+      }
+      team {
+        id
+        name
+      }
+      channel
+      priority
+      category
+      customerSegment
+    }
+    kpis {
+      ...KpiValues
+      comparison {
+        from
+        to
+        change {
+          ...KpiChanges
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+}`) as unknown as TypedDocumentString<KpiSlicesQuery, KpiSlicesQueryVariables>;
+export const CustomerKpiSlicesDocument = new TypedDocumentString(`
+    query CustomerKpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
+  kpiSlices(
+    period: $period
+    granularity: $granularity
+    groupBy: $groupBy
+    filter: $filter
+  ) {
+    bucketStart
+    bucketEnd
+    group {
+      customerSegment
+    }
+    kpis {
+      ...CustomerKpiValues
+    }
+  }
+}
+    fragment CustomerKpiValues on KpiSet {
+  customersAtStart
+  customersAtEnd
+  newCustomers
+  retentionRate {
+    value
+    numerator
+    denominator
+  }
+  churnRate {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<CustomerKpiSlicesQuery, CustomerKpiSlicesQueryVariables>;
+export const KpiDefinitionsDocument = new TypedDocumentString(`
+    query KpiDefinitions {
+  kpiDefinitions {
+    name
+    title
+    unit
+    formula
+    numerator
+    denominator
+    timestamp
+    dimensions
+    emptyValue
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<KpiDefinitionsQuery, KpiDefinitionsQueryVariables>;
+export const DrillDownTicketsDocument = new TypedDocumentString(`
+    query DrillDownTickets($period: PeriodInput!, $filter: KpiFilter, $basis: KpiTicketBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    tickets(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...TicketFields
+        }
+      }
+    }
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  externalId
+  subject
+  channel
+  priority
+  category
+  status
+  createdAt
+  firstResponseAt
+  resolvedAt
+  reopenCount
+  customer {
+    id
+    name
+    segment
+  }
+  assignee {
+    id
+    name
+  }
+  team {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<DrillDownTicketsQuery, DrillDownTicketsQueryVariables>;
+export const TicketsPageDocument = new TypedDocumentString(`
+    query TicketsPage($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
+  tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...TicketFields
+      }
+    }
+  }
+}
+    fragment TicketFields on Ticket {
+  id
+  externalId
+  subject
+  channel
+  priority
+  category
+  status
+  createdAt
+  firstResponseAt
+  resolvedAt
+  reopenCount
+  customer {
+    id
+    name
+    segment
+  }
+  assignee {
+    id
+    name
+  }
+  team {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<TicketsPageQuery, TicketsPageQueryVariables>;
+export const AgentsPageDocument = new TypedDocumentString(`
+    query AgentsPage($first: Int, $after: String, $filter: AgentFilter, $orderBy: AgentOrder) {
+  agents(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        email
+        active
+        team {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgentsPageQuery, AgentsPageQueryVariables>;
+export const TeamsPageDocument = new TypedDocumentString(`
+    query TeamsPage($first: Int, $after: String, $orderBy: TeamOrder) {
+  teams(first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamsPageQuery, TeamsPageQueryVariables>;
+export const CustomersPageDocument = new TypedDocumentString(`
+    query CustomersPage($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+  customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        email
+        segment
+        createdAt
+        churnedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
+export const SurveyResponsesPageDocument = new TypedDocumentString(`
+    query SurveyResponsesPage($first: Int, $after: String, $filter: SurveyResponseFilter, $orderBy: SurveyResponseOrder) {
+  surveyResponses(
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        kind
+        score
+        comment
+        respondedAt
+        customer {
+          id
+          name
+        }
+        ticket {
+          id
+          subject
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;

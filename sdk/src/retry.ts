@@ -1,0 +1,21 @@
+/** When and how long to wait before retrying a request that may safely run twice. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3; 0 disables retrying). */
+  retries?: number;
+  /** Delay before the first retry in ms, doubled each time, with jitter (default 200). */
+  baseDelayMs?: number;
+}
+
+/** Gateway and availability failures: the request most likely never ran. */
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status);
+}
+
+export function backoffDelay(attempt: number, baseDelayMs: number): number {
+  const exponential = baseDelayMs * 2 ** attempt;
+  return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,120 @@
+// The SDK against the in-process server (yoga.fetch as its fetch): typed results, every
+// method, pagination with async iterators, and the error class.
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { createClient, DeskqlError, KpiDefinitionsDocument, type DeskqlClient, type KpisQuery } from '../sdk/src/index.js';
+import { loadKpiFixture, MARCH } from './support/kpi-fixture.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+let api: TestApi;
+let client: DeskqlClient;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await loadKpiFixture(api.db.prisma);
+  client = createClient({ url: 'http://deskql.test/graphql', fetch: async (input, init) => api.yoga.fetch(String(input), init as never) });
+});
+afterAll(() => api.close());
+
+describe('SDK methods', () => {
+  it('kpis returns typed KPIs with the comparison', async () => {
+    const kpis = await client.kpis({ period: MARCH });
+    expectTypeOf(kpis).toEqualTypeOf<KpisQuery['kpis']>();
+    expectTypeOf(kpis.ticketCount).toEqualTypeOf<number>();
+    expectTypeOf(kpis.csat.rate.value).toEqualTypeOf<number | null>();
+    expectTypeOf(kpis.comparison.from).toEqualTypeOf<string>();
+    expect(kpis.ticketCount).toBe(7);
+    expect(kpis.csat.rate).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
+    expect(kpis.comparison.from).toBe('2026-01-29T00:00:00.000Z');
+    expect(kpis.comparison.change.ticketCount.current).toBe(7);
+  });
+
+  it('kpiSlices and customerKpiSlices return slices with their groups', async () => {
+    const slices = await client.kpiSlices({ period: MARCH, groupBy: ['CHANNEL'] });
+    expectTypeOf(slices[0]!.group.channel).toEqualTypeOf<'CHAT' | 'EMAIL' | 'PHONE' | 'SOCIAL' | 'WEB' | null>();
+    // The null channel: survey responses not linked to a ticket (the SDK's slices select every KPI).
+    expect(slices.map((s) => [s.group.channel, s.kpis.ticketCount, s.kpis.nps.responses])).toEqual([
+      ['CHAT', 3, 0], ['EMAIL', 2, 0], ['PHONE', 1, 0], ['WEB', 1, 0], [null, 0, 4],
+    ]);
+    const customers = await client.customerKpiSlices({ period: MARCH, groupBy: ['CUSTOMER_SEGMENT'] });
+    expect(customers.map((s) => [s.group.customerSegment, s.kpis.customersAtStart])).toEqual([['enterprise', 1], ['smb', 1], [null, 0]]);
+  });
+
+  it('kpiDefinitions and execute with a generated document', async () => {
+    const definitions = await client.kpiDefinitions();
+    expect(definitions.map((d) => d.name)).toContain('firstContactResolution');
+    const same = await client.execute(KpiDefinitionsDocument);
+    expect(same.kpiDefinitions).toEqual(definitions);
+  });
+
+  it('drillDownTickets lists the tickets behind a number', async () => {
+    const page = await client.drillDownTickets({ period: MARCH, basis: 'BACKLOG', first: 10 });
+    expect(page.totalCount).toBe(4);
+    expect(page.edges.map((e) => e.node.status).sort()).toEqual(['NEW', 'OPEN', 'SOLVED', 'SOLVED']);
+  });
+
+  it('iterates every record across pages', async () => {
+    const subjects: string[] = [];
+    for await (const ticket of client.tickets.all({ orderBy: { field: 'CREATED_AT', direction: 'ASC' } })) {
+      expectTypeOf(ticket.subject).toEqualTypeOf<string>();
+      subjects.push(ticket.subject);
+    }
+    expect(subjects).toHaveLength(9);
+    const firstPage = await client.tickets.page({ first: 2 });
+    expect(firstPage.totalCount).toBe(9);
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    const names = [];
+    for await (const agent of client.agents.all()) names.push(agent.name);
+    expect(names).toEqual(['Ana', 'Bruno', 'Carla']);
+    let surveys = 0;
+    for await (const _ of client.surveyResponses.all({ filter: { kinds: ['NPS'] } })) surveys++;
+    expect(surveys).toBe(5);
+    expect((await client.teams.page({})).totalCount).toBe(2);
+    expect((await client.customers.page({ filter: { churned: true } })).totalCount).toBe(3);
+  });
+});
+
+describe('SDK errors', () => {
+  it('turns a bad argument into a DeskqlError with code, message and path', async () => {
+    const error = await client.kpis({ period: { from: MARCH.to, to: MARCH.from } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeskqlError);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', path: ['kpis'], status: 200 });
+    expect((error as DeskqlError).message).toContain('must be before period.to');
+  });
+
+  it('retries queries on network failures and 503s, with backoff, then gives up', async () => {
+    let calls = 0;
+    const flaky = createClient({
+      url: 'http://deskql.test/graphql',
+      retry: { retries: 3, baseDelayMs: 1 },
+      fetch: async (input, init) => {
+        calls++;
+        if (calls === 1) throw new TypeError('fetch failed');
+        if (calls === 2) return new Response('busy', { status: 503 });
+        return api.yoga.fetch(String(input), init as never);
+      },
+    });
+    expect((await flaky.kpiDefinitions()).length).toBe(16);
+    expect(calls).toBe(3);
+
+    let attempts = 0;
+    const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 2, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('connect ECONNREFUSED'); } });
+    await expect(down.kpiDefinitions()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(attempts).toBe(3);
+  });
+
+  it('does not retry a mutation without an idempotency key', async () => {
+    let attempts = 0;
+    const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 3, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('socket hang up'); } });
+    const mutation = { toString: () => 'mutation Touch { __typename }' } as never;
+    await expect(down.execute(mutation, {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(attempts).toBe(1);
+    attempts = 0;
+    await expect(down.execute(mutation, {}, { idempotencyKey: 'k-1' })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(attempts).toBe(4);
+  });
+
+  it('reports an HTTP error without a GraphQL body by its status', async () => {
+    const broken = createClient({ url: 'http://x/graphql', retry: { retries: 0 }, fetch: async () => new Response('nope', { status: 502 }) });
+    await expect(broken.kpiDefinitions()).rejects.toMatchObject({ code: 'HTTP_502', status: 502 });
+  });
+});
