@@ -8,6 +8,8 @@ import type { StatementListener } from '../../server/db/observed-adapter.js';
 
 export interface TestDatabase {
   db: Database;
+  /** The PostgreSQL URL of this database; null for the in-memory embedded one. */
+  url: string | null;
   /** Closes the database and, on PostgreSQL, drops it. */
   drop(): Promise<void>;
 }
@@ -19,7 +21,7 @@ export async function createTestDatabase(
   if (!serverUrl) {
     const db = await openDatabase({ databaseUrl: null, dataDir: null, onStatement: options.onStatement });
     if (options.migrate !== false) await applyMigrations(db);
-    return { db, drop: () => db.close() };
+    return { db, url: null, drop: () => db.close() };
   }
   const name = `deskql_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
@@ -29,6 +31,7 @@ export async function createTestDatabase(
   if (options.migrate !== false) await applyMigrations(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

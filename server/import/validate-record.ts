@@ -1,0 +1,85 @@
+// Validates one parsed NDJSON line against its record spec, collecting every problem.
+import { SPEC_BY_TYPE, type RecordSpec, type RecordType } from './record-specs.js';
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export interface ValidRecord {
+  type: RecordType;
+  externalId: string;
+  /** Field values by import field name: strings, Dates, numbers, booleans, ref externalIds, null. */
+  values: Record<string, unknown>;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MAX_STRING = 10_000;
+
+export function validateRecord(input: unknown): { record?: ValidRecord; problems: FieldProblem[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { problems: [{ field: '(line)', reason: 'must be a JSON object' }] };
+  }
+  const object = input as Record<string, unknown>;
+  const spec = typeof object.type === 'string' ? SPEC_BY_TYPE.get(object.type as RecordType) : undefined;
+  if (!spec) {
+    const known = [...SPEC_BY_TYPE.keys()].join(', ');
+    return { problems: [{ field: 'type', reason: `must be one of ${known}, got ${JSON.stringify(object.type ?? null)}` }] };
+  }
+  const problems: FieldProblem[] = [];
+  const externalId = object.externalId;
+  if (typeof externalId !== 'string' || externalId.trim() === '' || externalId.length > 255) {
+    problems.push({ field: 'externalId', reason: 'must be a non-empty string of at most 255 characters' });
+  }
+  for (const key of Object.keys(object)) {
+    if (key !== 'type' && key !== 'externalId' && !(key in spec.fields)) {
+      problems.push({ field: key, reason: `is not a field of ${spec.type}; fields are ${Object.keys(spec.fields).join(', ')}` });
+    }
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(spec.fields)) {
+    const raw = object[name];
+    if (raw === undefined || raw === null) {
+      if (field.required) problems.push({ field: name, reason: 'is required' });
+      values[name] = field.kind === 'bool' || (field.kind === 'int' && field.fallback !== undefined) ? field.fallback : null;
+      continue;
+    }
+    const problem = checkValue(spec, name, raw, values);
+    if (problem) problems.push({ field: name, reason: problem });
+  }
+  if (problems.length === 0) {
+    for (const [field, reason] of spec.check?.(values) ?? []) problems.push({ field, reason });
+  }
+  return problems.length ? { problems } : { record: { type: spec.type, externalId: externalId as string, values }, problems };
+}
+
+function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record<string, unknown>): string | null {
+  const field = spec.fields[name]!;
+  switch (field.kind) {
+    case 'string':
+    case 'ref':
+      if (typeof raw !== 'string' || raw === '') return `must be a non-empty string${field.kind === 'ref' ? ` (the externalId of a ${field.target})` : ''}`;
+      if (raw.length > MAX_STRING) return `must be at most ${MAX_STRING} characters`;
+      values[name] = raw;
+      return null;
+    case 'enum':
+      if (typeof raw !== 'string' || !field.values.includes(raw)) return `must be one of ${field.values.join(', ')}, got ${JSON.stringify(raw)}`;
+      values[name] = raw;
+      return null;
+    case 'instant': {
+      const date = typeof raw === 'string' && ISO_INSTANT.test(raw) ? new Date(raw) : null;
+      if (!date || Number.isNaN(date.getTime())) return `must be an ISO 8601 instant with an offset or Z, such as "2026-03-02T09:00:00Z"; got ${JSON.stringify(raw)}`;
+      values[name] = date;
+      return null;
+    }
+    case 'int':
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw > 2_147_483_647) return `must be a whole number, got ${JSON.stringify(raw)}`;
+      if (raw < field.min) return `must be >= ${field.min}, got ${raw}`;
+      values[name] = raw;
+      return null;
+    case 'bool':
+      if (typeof raw !== 'boolean') return `must be true or false, got ${JSON.stringify(raw)}`;
+      values[name] = raw;
+      return null;
+  }
+}

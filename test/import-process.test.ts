@@ -1,0 +1,121 @@
+// The import and export commands as a user runs them: a file exported from one help desk
+// re-imports into an empty database with identical KPIs, and an import killed with SIGKILL
+// in the middle of writing leaves the database as it was.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/database.js';
+import { applyMigrations } from '../server/db/migrations.js';
+import { exportNdjson } from '../server/import/export-ndjson.js';
+import { importNdjson } from '../server/import/import-ndjson.js';
+import { seedDatabase } from '../server/seed/seed.js';
+import { createDeskqlYoga } from '../server/yoga.js';
+import { ALL_KPIS } from './support/kpi-fixture.js';
+import { linesOf } from './support/ndjson.js';
+import { createTestDatabase } from './support/test-database.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'deskql-import-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function exportText(db: Awaited<ReturnType<typeof createTestDatabase>>['db']): Promise<string> {
+  const lines: string[] = [];
+  for await (const line of exportNdjson(db)) lines.push(line);
+  return lines.join('\n') + '\n';
+}
+
+async function kpisOf(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
+  const yoga = createDeskqlYoga({ db });
+  const response = await yoga.fetch('http://deskql.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ whole: kpis(period: { from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }) { ${ALL_KPIS} }
+        byTeam: kpiSlices(period: { from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }, granularity: MONTH, groupBy: [TEAM, CHANNEL]) {
+          bucketStart group { team { externalId } channel } kpis { ticketCount backlog firstContactResolution { value } averageHandleTime { average } csat { average } } } }`,
+    }),
+  });
+  const body = (await response.json()) as { data: unknown; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+describe('export and re-import', () => {
+  it('re-imports the demo data into an empty database with identical KPIs', async () => {
+    const source = await createTestDatabase();
+    const copy = await createTestDatabase();
+    try {
+      await seedDatabase(source.db, { tickets: 1500, seed: 77, until: new Date('2026-06-01T00:00:00Z'), days: 150, agents: 12, customers: 200 });
+      const text = await exportText(source.db);
+      const report = await importNdjson(copy.db, linesOf(text));
+      expect(report.ok).toBe(true);
+      expect(report.summary.ticket.created).toBe(1500);
+      expect(await kpisOf(copy.db)).toEqual(await kpisOf(source.db));
+      // And the export of the copy is the same file.
+      expect(await exportText(copy.db)).toBe(text);
+    } finally {
+      await source.drop();
+      await copy.drop();
+    }
+  });
+});
+
+describe('npm run import, killed while writing', () => {
+  it('leaves the database exactly as before', async () => {
+    // A database with some data, and a large file that updates it and adds much more.
+    const file = path.join(scratch, 'big.ndjson');
+    const donor = await createTestDatabase();
+    await seedDatabase(donor.db, { tickets: 30_000, seed: 9, until: new Date('2026-06-01T00:00:00Z'), days: 120, agents: 30, customers: 3000 });
+    writeFileSync(file, await exportText(donor.db));
+    await donor.drop();
+
+    const target = await createTestDatabase();
+    let env: NodeJS.ProcessEnv;
+    let reopen: () => ReturnType<typeof openDatabase>;
+    if (target.url) {
+      env = { ...process.env, DATABASE_URL: target.url };
+      reopen = () => Promise.resolve(target.db);
+    } else {
+      // The embedded database of a separate process lives in a directory.
+      await target.drop();
+      const dataDir = path.join(scratch, 'embedded');
+      const db = await openDatabase({ databaseUrl: null, dataDir });
+      await applyMigrations(db);
+      await db.close();
+      env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir };
+      reopen = async () => openDatabase({ databaseUrl: null, dataDir });
+    }
+    let db = await reopen();
+    await importNdjson(db, linesOf(JSON.stringify({ type: 'team', externalId: 'demo-t-1', name: 'Before the crash' }) + '\n'));
+    const before = await db.sql.query('SELECT (SELECT count(*)::int FROM ticket) AS tickets, (SELECT name FROM team) AS team');
+    if (!target.url) await db.close();
+
+    // One process (node with tsx's loader), so that SIGKILL hits the importer itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const killed = await new Promise<boolean>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Some batches are written (the transaction is open) when the process dies.
+        if (/writing: [1-9]\d*\//.test(stderr) && child.exitCode === null) {
+          child.kill('SIGKILL');
+          resolve(true);
+        }
+      });
+      child.once('exit', () => resolve(false));
+    });
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    expect(killed, stderr).toBe(true);
+
+    db = await reopen();
+    try {
+      const after = await db.sql.query('SELECT (SELECT count(*)::int FROM ticket) AS tickets, (SELECT name FROM team) AS team');
+      expect(after).toEqual(before);
+    } finally {
+      if (target.url) await target.drop();
+      else await db.close();
+    }
+  }, 180_000);
+});
