@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Database } from './db/database.js';
+import { installDatabase } from './db/current-database.js';
 import { installPrismaClient } from './db/prisma.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
@@ -23,6 +24,7 @@ export interface YogaOptions {
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   installPrismaClient(options.db.prisma);
+  installDatabase(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',

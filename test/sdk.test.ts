@@ -73,6 +73,16 @@ describe('SDK methods', () => {
   });
 });
 
+describe('SDK writes', () => {
+  it('importRecords imports NDJSON and returns user errors for bad lines', async () => {
+    const good = await client.importRecords({ ndjson: JSON.stringify({ type: 'team', externalId: 'sdk-t', name: 'SDK team' }), idempotencyKey: 'sdk-1' });
+    expectTypeOf(good.userErrors).toEqualTypeOf<Array<{ line: number; field: string; message: string }>>();
+    expect(good).toMatchObject({ ok: true, records: 1, userErrors: [] });
+    const bad = await client.importRecords({ ndjson: JSON.stringify({ type: 'team', externalId: 'sdk-u' }) });
+    expect(bad).toMatchObject({ ok: false, userErrors: [{ line: 1, field: 'name', message: 'is required' }] });
+  });
+});
+
 describe('SDK errors', () => {
   it('turns a bad argument into a DeskqlError with code, message and path', async () => {
     const error = await client.kpis({ period: { from: MARCH.to, to: MARCH.from } }).catch((e: unknown) => e);

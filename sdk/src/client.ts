@@ -1,10 +1,10 @@
 // The DeskQL client: typed methods for what partner apps do most, and `execute` for any
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
-  AgentsPageDocument, CustomerKpiSlicesDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
+  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
   KpiSlicesDocument, KpisDocument, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument,
   type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
-  type DrillDownTicketsQueryVariables, type KpiSlicesQueryVariables, type KpisQueryVariables,
+  type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiSlicesQueryVariables, type KpisQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
 import { allNodes, type Page } from './paginate.js';
@@ -57,6 +57,15 @@ export function createClient(options: ClientOptions) {
     /** The tickets behind a ticket KPI of a period (and filter): one page. */
     async drillDownTickets(variables: DrillDownTicketsQueryVariables) {
       return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
+    },
+
+    /**
+     * Imports NDJSON records all or nothing (see the server's import format). Invalid lines come
+     * back in `userErrors` with nothing written. With an idempotency key the request is safe to
+     * retry: the SDK retries it on network failures and the server applies it once.
+     */
+    async importRecords(input: ImportRecordsInput) {
+      return (await execute(ImportRecordsDocument, { input }, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {})).importRecords;
     },
 
     tickets: pageOf(async (variables: TicketsPageQueryVariables) => (await execute(TicketsPageDocument, variables)).tickets),

@@ -14,6 +14,7 @@ import './types/survey-response.js';
 import './types/kpi-queries.js';
 import './types/kpi-entity.js';
 import './types/kpi-definitions.js';
+import './types/import-mutations.js';
 
 builder.queryType({ description: 'The root of every read.' });
 

@@ -64,6 +64,15 @@ export type Granularity =
   | 'WEEK'
   | 'YEAR';
 
+export type ImportRecordsInput = {
+  /** Validate and count without writing. */
+  dryRun?: boolean | null | undefined;
+  /** A retry with the same key returns the first answer instead of importing again. */
+  idempotencyKey?: string | null | undefined;
+  /** NDJSON text in the import format, at most 10 MiB. */
+  ndjson: string;
+};
+
 /** What KPI slices can be grouped by. A record with no value falls into the null group, which is returned like any other. */
 export type KpiDimension =
   | 'AGENT'
@@ -307,6 +316,13 @@ export type SurveyResponsesPageQueryVariables = Exact<{
 
 
 export type SurveyResponsesPageQuery = { surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } };
+
+export type ImportRecordsMutationVariables = Exact<{
+  input: ImportRecordsInput;
+}>;
+
+
+export type ImportRecordsMutation = { importRecords: { ok: boolean, dryRun: boolean, lines: number, records: number, errorCount: number, userErrors: Array<{ line: number, field: string, message: string }>, summary: Array<{ type: string, created: number, updated: number, unchanged: number }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -999,3 +1015,25 @@ export const SurveyResponsesPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
+export const ImportRecordsDocument = new TypedDocumentString(`
+    mutation ImportRecords($input: ImportRecordsInput!) {
+  importRecords(input: $input) {
+    ok
+    dryRun
+    lines
+    records
+    errorCount
+    userErrors {
+      line
+      field
+      message
+    }
+    summary {
+      type
+      created
+      updated
+      unchanged
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRecordsMutation, ImportRecordsMutationVariables>;

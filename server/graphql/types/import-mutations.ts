@@ -1,0 +1,183 @@
+// Writing data through GraphQL: `importRecords` takes NDJSON text (docs/import-format.md), and
+// one upsert mutation per record type takes a single record. All of them run the same import
+// pipeline as `npm run import`: same validation, same all-or-nothing transaction, same report.
+import { prisma } from '../../db/prisma.js';
+import { importNdjson, type ImportReport } from '../../import/import-ndjson.js';
+import { RECORD_SPECS, type FieldSpec, type RecordType } from '../../import/record-specs.js';
+import { database } from '../../db/current-database.js';
+import { builder } from '../builder.js';
+import { userInputError } from '../errors.js';
+import { withIdempotency } from '../idempotency.js';
+import { AgentNode } from './agent.js';
+import { CustomerNode } from './customer.js';
+import { ChannelEnum, PriorityEnum, SurveyKindEnum, TicketStatusEnum } from './enums.js';
+import { InteractionNode } from './interaction.js';
+import { KnowledgeArticleNode } from './knowledge-article.js';
+import { SurveyResponseNode } from './survey-response.js';
+import { TeamNode } from './team.js';
+import { TicketNode } from './ticket.js';
+
+/** The largest NDJSON text importRecords accepts; larger files go through `npm run import`. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+async function* linesOf(text: string): AsyncGenerator<string> {
+  for (const line of text.split('\n')) yield line;
+}
+
+type ReportJson = Omit<ImportReport, 'summary'> & { summary: Array<{ type: string; created: number; updated: number; unchanged: number }> };
+
+async function runImport(ndjson: string, dryRun: boolean): Promise<ReportJson> {
+  const report = await importNdjson(database(), linesOf(ndjson), { dryRun });
+  return { ...report, summary: Object.entries(report.summary).map(([type, counts]) => ({ type, ...counts })) };
+}
+
+const ImportLineError = builder.objectRef<ImportReport['errors'][number]>('ImportLineError').implement({
+  description: 'A problem with one line of an import: nothing of the import was written.',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: 'Line number in the NDJSON text, from 1.' }),
+    field: t.exposeString('field', { description: 'The field at fault, or "(line)" for the whole line.' }),
+    message: t.string({ description: 'What is wrong and what is expected.', resolve: (e) => e.reason }),
+  }),
+});
+
+const ImportTypeSummary = builder.objectRef<ReportJson['summary'][number]>('ImportTypeSummary').implement({
+  description: 'What an import did to one record type.',
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    created: t.exposeInt('created'),
+    updated: t.exposeInt('updated'),
+    unchanged: t.exposeInt('unchanged'),
+  }),
+});
+
+const ImportRecordsPayload = builder.objectRef<ReportJson>('ImportRecordsPayload').implement({
+  description: 'The report of an import. With userErrors, nothing was written.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'True when every line was valid (and, unless dryRun, written).' }),
+    dryRun: t.exposeBoolean('dryRun'),
+    lines: t.exposeInt('lines'),
+    records: t.exposeInt('records'),
+    errorCount: t.exposeInt('errorCount', { description: 'Every problem found; userErrors lists the first 100.' }),
+    userErrors: t.field({ type: [ImportLineError], resolve: (r) => r.errors }),
+    summary: t.field({ type: [ImportTypeSummary], resolve: (r) => r.summary }),
+  }),
+});
+
+const ImportRecordsInput = builder.inputType('ImportRecordsInput', {
+  fields: (t) => ({
+    ndjson: t.string({ required: true, description: `NDJSON text in the import format, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.` }),
+    dryRun: t.boolean({ defaultValue: false, description: 'Validate and count without writing.' }),
+    idempotencyKey: t.string({ description: 'A retry with the same key returns the first answer instead of importing again.' }),
+  }),
+});
+
+builder.mutationType({ description: 'Every write.' });
+
+builder.mutationField('importRecords', (t) =>
+  t.field({
+    type: ImportRecordsPayload,
+    description: 'Imports NDJSON records (docs/import-format.md) all or nothing: a file with any invalid line writes nothing and names every bad line.',
+    args: { input: t.arg({ type: ImportRecordsInput, required: true }) },
+    resolve: (_root, { input }) => {
+      if (Buffer.byteLength(input.ndjson, 'utf8') > MAX_IMPORT_BYTES) {
+        throw userInputError(`input.ndjson is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it, or use npm run import for large files`);
+      }
+      return withIdempotency(input.idempotencyKey, 'importRecords', input, () => runImport(input.ndjson, input.dryRun ?? false));
+    },
+  }),
+);
+
+// One upsert mutation per record type, generated from the record specs.
+const NODES: Record<RecordType, { name: string; node: unknown; model: 'team' | 'agent' | 'customer' | 'knowledgeArticle' | 'ticket' | 'interaction' | 'surveyResponse' }> = {
+  team: { name: 'Team', node: TeamNode, model: 'team' },
+  agent: { name: 'Agent', node: AgentNode, model: 'agent' },
+  customer: { name: 'Customer', node: CustomerNode, model: 'customer' },
+  article: { name: 'KnowledgeArticle', node: KnowledgeArticleNode, model: 'knowledgeArticle' },
+  ticket: { name: 'Ticket', node: TicketNode, model: 'ticket' },
+  interaction: { name: 'Interaction', node: InteractionNode, model: 'interaction' },
+  survey: { name: 'SurveyResponse', node: SurveyResponseNode, model: 'surveyResponse' },
+};
+
+const ENUMS: Record<string, unknown> = { channel: ChannelEnum, priority: PriorityEnum, ticket_status: TicketStatusEnum, survey_kind: SurveyKindEnum };
+
+interface UpsertResult {
+  [key: string]: unknown;
+  externalId: string;
+  created: boolean;
+  userErrors: Array<{ field: string[]; message: string }>;
+}
+
+const UserError = builder.objectRef<UpsertResult['userErrors'][number]>('UserError').implement({
+  description: 'Why an input was refused: the path of the field and what to change.',
+  fields: (t) => ({
+    field: t.exposeStringList('field'),
+    message: t.exposeString('message'),
+  }),
+});
+
+function inputFieldType(field: FieldSpec): unknown {
+  switch (field.kind) {
+    case 'string': case 'ref': return 'String';
+    case 'enum': return ENUMS[field.pgType];
+    case 'instant': return 'DateTime';
+    case 'int': return 'Int';
+    case 'bool': return 'Boolean';
+  }
+}
+
+for (const spec of RECORD_SPECS) {
+  const { name, node, model } = NODES[spec.type];
+  const input = builder.inputType(`Upsert${name}Input`, {
+    description: `A ${name} to create, or to update when its externalId exists. References name other records by their externalId.`,
+    fields: (t) =>
+      ({
+        externalId: t.string({ required: true }),
+        ...Object.fromEntries(
+          Object.entries(spec.fields).map(([field, fieldSpec]) => [
+            field,
+            t.field({
+              type: inputFieldType(fieldSpec) as never,
+              required: fieldSpec.required,
+              description: fieldSpec.kind === 'ref' ? `The externalId of the ${fieldSpec.target}.` : undefined,
+            }),
+          ]),
+        ),
+        idempotencyKey: t.string({ description: 'A retry with the same key returns the first answer instead of running again.' }),
+      }) as never,
+  });
+  const payload = builder.objectRef<UpsertResult>(`Upsert${name}Payload`).implement({
+    description: `The result of upsert${name}: the record, or userErrors (and nothing written).`,
+    fields: (t) => ({
+      [model]: t.field({
+        type: node as never,
+        nullable: true,
+        resolve: (result: UpsertResult) =>
+          result.userErrors.length ? null : (prisma()[model] as any).findUnique({ where: { externalId: result.externalId } }),
+      }),
+      created: t.boolean({ description: 'True when the record was new.', resolve: (result: UpsertResult) => result.created }),
+      userErrors: t.field({ type: [UserError], resolve: (result: UpsertResult) => result.userErrors }),
+    }) as never,
+  });
+  builder.mutationField(`upsert${name}`, (t) =>
+    t.field({
+      type: payload,
+      description: `Creates or updates one ${name} by externalId, with the validation of the import format.`,
+      args: { input: t.arg({ type: input, required: true }) },
+      resolve: (_root, args) => {
+        const { idempotencyKey, ...fields } = args.input as unknown as Record<string, unknown> & { externalId: string; idempotencyKey?: string | null };
+        const record = Object.fromEntries(
+          Object.entries({ type: spec.type, ...fields }).map(([k, v]) => [k, (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v]),
+        );
+        return withIdempotency(idempotencyKey, `upsert${name}`, fields, async () => {
+          const report = await runImport(JSON.stringify(record), false);
+          const counts = report.summary.find((s) => s.type === spec.type)!;
+          return {
+            externalId: fields.externalId,
+            created: counts.created === 1,
+            userErrors: report.errors.map((e) => ({ field: ['input', e.field], message: e.reason })),
+          };
+        });
+      },
+    }),
+  );
+}
