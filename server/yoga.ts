@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Database } from './db/database.js';
 import { installDatabase } from './db/current-database.js';
-import { installPrismaClient } from './db/prisma.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
@@ -23,7 +22,6 @@ export interface YogaOptions {
 
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
-  installPrismaClient(options.db.prisma);
   installDatabase(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,

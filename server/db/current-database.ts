@@ -1,5 +1,5 @@
-// The open database of this process, for code that needs more than the Prisma client (the
-// import pipeline's raw SQL and transactions). Installed next to the Prisma client.
+// The open database of this process. The entry point (through createDeskqlYoga), the tests
+// and the benches install it; the GraphQL layer and the import pipeline read it.
 import type { Database } from './database.js';
 
 let current: Database | undefined;

@@ -1,14 +1,8 @@
-// The Prisma client the GraphQL layer reads through. It is a module, not a context field
-// (one database per process); the entry point, the CLI commands and the tests install it.
+// The Prisma client the GraphQL layer reads through: a module, not a context field (one
+// database per process), taken from the open database (server/db/current-database.ts).
 import type { PrismaClient } from '../generated/prisma/client.js';
-
-let current: PrismaClient | undefined;
-
-export function installPrismaClient(client: PrismaClient): void {
-  current = client;
-}
+import { database } from './current-database.js';
 
 export function prisma(): PrismaClient {
-  if (!current) throw new Error('No database is open: call installPrismaClient() at start-up');
-  return current;
+  return database().prisma;
 }
