@@ -17,7 +17,6 @@ export interface Config {
   demoData: boolean;
   demoTickets: number;
   graphiql: boolean;
-  maxPageSize: number;
   shutdownTimeoutMs: number;
 }
 
@@ -48,7 +47,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: read.boolean('DESKQL_DEMO_DATA', databaseUrl === null),
     demoTickets: read.integer('DESKQL_DEMO_TICKETS', 20_000, 0, 10_000_000),
     graphiql: read.boolean('GRAPHIQL', !production),
-    maxPageSize: read.integer('MAX_PAGE_SIZE', 100, 1, 10_000),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
