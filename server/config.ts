@@ -1,6 +1,8 @@
 // Server configuration, read once from environment variables and validated as a whole, so
 // that a misconfigured deployment fails at start with every problem listed, not one at a time.
 import path from 'node:path';
+import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/query-limits.js';
+import { DEFAULT_MAX_REQUEST_BYTES } from './http/request-size-limit.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,6 +20,17 @@ export interface Config {
   demoTickets: number;
   graphiql: boolean;
   shutdownTimeoutMs: number;
+  /** PostgreSQL cancels any statement running longer (0: no limit). */
+  statementTimeoutMs: number;
+  /** Limits on one GraphQL request (README, "Limits"). */
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    maxRequestBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +61,15 @@ export function loadConfig(env: Env = process.env): Config {
     demoTickets: read.integer('DESKQL_DEMO_TICKETS', 20_000, 0, 10_000_000),
     graphiql: read.boolean('GRAPHIQL', !production),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    limits: {
+      maxDepth: read.integer('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: read.integer('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: read.integer('MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: read.integer('MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 100, 1_000_000),
+      maxCost: read.integer('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
+      maxRequestBytes: read.integer('MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 1024 * 1024 * 1024),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

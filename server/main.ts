@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     logger,
     onStatement: config.logLevel === 'debug' ? (sql) => logger.debug('sql', { sql }) : undefined,
   }).catch((error: unknown) => {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     port: config.port,
     graphiql: config.graphiql,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    limits: config.limits,
   });
   logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
 

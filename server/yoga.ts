@@ -8,7 +8,9 @@ import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
 import { schema } from './graphql/schema.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './graphql/plugins/query-limits.js';
 import { readinessCheck } from './http/readiness.js';
+import { DEFAULT_MAX_REQUEST_BYTES, useRequestSizeLimit } from './http/request-size-limit.js';
 import { useRequestLogging } from './http/request-logging.js';
 import { silentLogger, type Logger } from './logger.js';
 
@@ -18,10 +20,13 @@ export interface YogaOptions {
   graphiql?: boolean;
   /** Lets /readyz report 503 while the server drains during shutdown. */
   isShuttingDown?: () => boolean;
+  limits?: Partial<QueryLimits> & { maxRequestBytes?: number };
 }
+
 
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   installDatabase(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
@@ -47,12 +52,15 @@ export function createDeskqlYoga(options: YogaOptions) {
       kpis: new KpiRequestCache(),
     }),
     plugins: [
-      // Plugin order: readiness answers before any GraphQL work; logging wraps everything else.
+      // Plugin order: refuse oversized bodies before anything reads them; readiness answers
+      // before any GraphQL work; logging wraps the rest; document limits apply at validation.
+      useRequestSizeLimit(options.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),
       useReadinessCheck({
         endpoint: '/readyz',
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      ...queryLimitPlugins(limits),
     ],
   });
 }

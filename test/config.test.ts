@@ -50,6 +50,13 @@ describe('configuration', () => {
     expect((error as Error).message).not.toContain('hunter2');
   });
 
+  it('reads the request limits and the statement timeout', () => {
+    const config = loadConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '5000', MAX_REQUEST_BYTES: '2048', DATABASE_STATEMENT_TIMEOUT_MS: '1500' });
+    expect(config.limits).toMatchObject({ maxDepth: 8, maxCost: 5000, maxRequestBytes: 2048, maxAliases: 15 });
+    expect(config.statementTimeoutMs).toBe(1500);
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow('MAX_QUERY_DEPTH must be a whole number from 1 to 100, got "0"');
+  });
+
   it('rejects a database URL without a database name or that is not a URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgresql://localhost:5432' })).toThrow('DATABASE_URL must name a database');
     expect(() => loadConfig({ DATABASE_URL: 'localhost/deskql' })).toThrow('DATABASE_URL must be a URL');

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   /** Data directory of the embedded database; null keeps it in memory. */
   dataDir: string | null;
   poolSize?: number;
+  /** PostgreSQL only: statements running longer are cancelled (PGlite cannot enforce it). */
+  statementTimeoutMs?: number;
   logger?: Logger;
   /** Called with every SQL statement Prisma sends. */
   onStatement?: StatementListener;
@@ -32,7 +34,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger ?? silentLogger;
   const driver = options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.dataDir);
   const listener = options.onStatement;
   const adapter = listener ? observeStatements(driver.adapterFactory, listener) : driver.adapterFactory;

@@ -12,8 +12,14 @@ export interface PostgresDriver {
   close(): Promise<void>;
 }
 
-export function openPostgres(connectionString: string, poolSize: number, logger: Logger): PostgresDriver {
-  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'deskql' });
+export function openPostgres(connectionString: string, poolSize: number, logger: Logger, statementTimeoutMs = 0): PostgresDriver {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    application_name: 'deskql',
+    // A runaway query is cancelled by the database itself, not left to hold a connection.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle client losing its connection (a database restart) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import { createDeskqlYoga } from '../yoga.js';
+import { createDeskqlYoga, type YogaOptions } from '../yoga.js';
 
 export interface RunningServer {
   url: string;
@@ -21,6 +21,7 @@ export interface ServerOptions {
   port: number;
   graphiql: boolean;
   shutdownTimeoutMs: number;
+  limits?: YogaOptions['limits'];
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -30,6 +31,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: options.logger,
     graphiql: options.graphiql,
     isShuttingDown: () => shuttingDown,
+    limits: options.limits,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
