@@ -2,6 +2,7 @@
 // leaves the database as it was.
 import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-client.js';
+import { RECORD_SPECS } from '../import/record-specs.js';
 import { generateActivity } from './activity.js';
 import { insertRows } from './bulk-insert.js';
 import { generateDirectory } from './directory.js';
@@ -43,8 +44,8 @@ export interface SeedSummary extends SeedProgress {
 
 export class SeedRefusedError extends Error {}
 
-/** Tables in dependency order; reset empties them in reverse. */
-const TABLES = ['team', 'agent', 'customer', 'knowledge_article', 'ticket', 'interaction', 'survey_response'];
+/** Every record table, in dependency order (the import format's order). */
+const TABLES = RECORD_SPECS.map((spec) => spec.table);
 
 export function defaultSeedOptions(tickets: number, until = startOfHour(new Date())): SeedOptions {
   return { tickets, seed: 1, until, days: 365 };

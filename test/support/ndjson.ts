@@ -1,7 +1,5 @@
-// Feeds NDJSON text to the importer as its lines, the way readline would from a file.
-export async function* linesOf(text: string): AsyncGenerator<string> {
-  for (const line of text.split('\n')) yield line;
-}
+// NDJSON fixtures for the import tests.
+export { linesOf } from '../../server/import/lines.js';
 
 /** The example of docs/import-format.md: one record of every type. */
 export const EXAMPLE = [

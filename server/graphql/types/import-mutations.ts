@@ -3,6 +3,7 @@
 // pipeline as `npm run import`: same validation, same all-or-nothing transaction, same report.
 import { prisma } from '../../db/prisma.js';
 import { importNdjson, type ImportReport } from '../../import/import-ndjson.js';
+import { linesOf } from '../../import/lines.js';
 import { RECORD_SPECS, type FieldSpec, type RecordType } from '../../import/record-specs.js';
 import { database } from '../../db/current-database.js';
 import { builder } from '../builder.js';
@@ -19,10 +20,6 @@ import { TicketNode } from './ticket.js';
 
 /** The largest NDJSON text importRecords accepts; larger files go through `npm run import`. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-
-async function* linesOf(text: string): AsyncGenerator<string> {
-  for (const line of text.split('\n')) yield line;
-}
 
 type ReportJson = Omit<ImportReport, 'summary'> & { summary: Array<{ type: string; created: number; updated: number; unchanged: number }> };
 

@@ -5,7 +5,7 @@ import type { FamilyName, FamilyValues } from '../../kpi/families/registry.js';
 import type { KpiSource } from '../../kpi/kpi-source.js';
 import { builder } from '../builder.js';
 import { userInputError } from '../errors.js';
-import { CesScore, CsatScore, DurationStats, HandleTimeStats, KpiChange, NpsScore, Rate, type RateShape } from './kpi-values.js';
+import { CesScore, CsatScore, DurationStats, HandleTimeStats, KpiChange, NpsScore, npsScore, Rate, rateValue, type RateShape } from './kpi-values.js';
 
 export interface KpiSetRef {
   source: KpiSource;
@@ -38,8 +38,6 @@ const READERS: { [K in KpiName]: (values: any) => unknown } = {
   churnRate: (v: FamilyValues['customers']): RateShape => ({ numerator: v.churned, denominator: v.atStart }),
 };
 
-const rateValue = (r: RateShape) => (r.denominator === 0 ? null : r.numerator / r.denominator);
-
 /** The headline number of each KPI, compared in KpiComparison.change. */
 const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
   ticketCount: (n) => n,
@@ -49,8 +47,8 @@ const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
   resolutionTime: (d) => d.average,
   firstContactResolution: rateValue,
   averageHandleTime: (d) => d.average,
-  nps: (n) => (n.responses === 0 ? null : (100 * (n.promoters - n.detractors)) / n.responses),
-  csat: (c) => (c.responses === 0 ? null : c.satisfied / c.responses),
+  nps: npsScore,
+  csat: (c) => rateValue({ numerator: c.satisfied, denominator: c.responses }),
   ces: (c) => c.average,
   selfServiceOpportunity: rateValue,
   customersAtStart: (n) => n,

@@ -9,10 +9,13 @@ export interface RateShape {
   denominator: number;
 }
 
+/** numerator / denominator, or null when the denominator is 0 (kpi-spec: rates). */
+export const rateValue = (r: RateShape): number | null => (r.denominator === 0 ? null : r.numerator / r.denominator);
+
 export const Rate = builder.objectRef<RateShape>('Rate').implement({
   description: 'A share: value = numerator / denominator, a fraction in [0, 1]; null when the denominator is 0.',
   fields: (t) => ({
-    value: t.float({ nullable: true, resolve: (r) => (r.denominator === 0 ? null : r.numerator / r.denominator) }),
+    value: t.float({ nullable: true, resolve: rateValue }),
     numerator: t.exposeInt('numerator'),
     denominator: t.exposeInt('denominator'),
   }),
@@ -48,10 +51,13 @@ export interface NpsShape {
   responses: number;
 }
 
+/** 100 * (promoters - detractors) / responses, or null with no responses. */
+export const npsScore = (n: NpsShape): number | null => (n.responses === 0 ? null : (100 * (n.promoters - n.detractors)) / n.responses);
+
 export const NpsScore = builder.objectRef<NpsShape>('NpsScore').implement({
   description: 'Net Promoter Score: 100 * (promoters - detractors) / responses, from -100 to 100; null with no responses.',
   fields: (t) => ({
-    score: t.float({ nullable: true, resolve: (n) => (n.responses === 0 ? null : (100 * (n.promoters - n.detractors)) / n.responses) }),
+    score: t.float({ nullable: true, resolve: npsScore }),
     promoters: t.exposeInt('promoters', { description: 'Responses scoring 9 or 10.' }),
     passives: t.exposeInt('passives', { description: 'Responses scoring 7 or 8.' }),
     detractors: t.exposeInt('detractors', { description: 'Responses scoring 0 to 6.' }),
