@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/query-limits.js';
 import { DEFAULT_MAX_REQUEST_BYTES } from './http/request-size-limit.js';
+import { DEFAULT_RATE_LIMIT } from './auth/rate-limit.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -23,6 +24,13 @@ export interface Config {
   /** PostgreSQL cancels any statement running longer (0: no limit). */
   statementTimeoutMs: number;
   /** Limits on one GraphQL request (README, "Limits"). */
+  /**
+   * Callers without a key get the read scopes. Only for the embedded demo on a loopback
+   * address: refused with DATABASE_URL, NODE_ENV=production or a non-loopback HOST.
+   */
+  anonymousRead: boolean;
+  /** The per-key rate limit by query cost (refillPerSecond 0: off). */
+  rateLimit: { burst: number; refillPerSecond: number };
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -62,6 +70,11 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: read.boolean('GRAPHIQL', !production),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    anonymousRead: read.boolean('DESKQL_ANONYMOUS_READ', databaseUrl === null && !production),
+    rateLimit: {
+      burst: read.integer('RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
+      refillPerSecond: read.integer('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, 0, 1_000_000_000_000),
+    },
     limits: {
       maxDepth: read.integer('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxAliases: read.integer('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
@@ -71,8 +84,21 @@ export function loadConfig(env: Env = process.env): Config {
       maxRequestBytes: read.integer('MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 1024 * 1024 * 1024),
     },
   };
+  if (config.anonymousRead) {
+    // Anonymous access is a convenience of the single-user demo, never of a service.
+    if (databaseUrl) problems.push('DESKQL_ANONYMOUS_READ cannot be true with DATABASE_URL: a shared database needs API keys');
+    if (production) problems.push('DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production');
+    if (!isLoopback(config.host)) problems.push(`DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "${config.host}"`);
+  }
+  if (config.rateLimit.refillPerSecond > 0 && config.rateLimit.burst < config.limits.maxCost) {
+    problems.push(`RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 class EnvReader {

@@ -6,6 +6,8 @@ import { applyMigrations } from './db/migrations.js';
 import { startServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from './seed/seed.js';
+import { offerDemoAdminKey } from './auth/demo-admin-key.js';
+import { READ_SCOPES } from './auth/scopes.js';
 
 async function main(): Promise<void> {
   let config;
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
     logger.info('demo data ready', { ...summary });
   }
 
+  if (db.kind === 'embedded') await offerDemoAdminKey(db, logger);
+
   const running = await startServer({
     db,
     logger,
@@ -52,6 +56,8 @@ async function main(): Promise<void> {
     graphiql: config.graphiql,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     limits: config.limits,
+    anonymousScopes: config.anonymousRead ? READ_SCOPES : null,
+    rateLimit: config.rateLimit,
   });
   logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
 

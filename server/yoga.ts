@@ -12,6 +12,13 @@ import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './gra
 import { readinessCheck } from './http/readiness.js';
 import { DEFAULT_MAX_REQUEST_BYTES, useRequestSizeLimit } from './http/request-size-limit.js';
 import { useRequestLogging } from './http/request-logging.js';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit.js';
+import type { Scope } from './auth/scopes.js';
+import { useAccessControl } from './graphql/plugins/access-control.js';
+import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-suggestions.js';
+import { useOperationCost } from './graphql/plugins/operation-cost.js';
+import { useAuthentication } from './http/authentication.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface YogaOptions {
@@ -21,17 +28,27 @@ export interface YogaOptions {
   /** Lets /readyz report 503 while the server drains during shutdown. */
   isShuttingDown?: () => boolean;
   limits?: Partial<QueryLimits> & { maxRequestBytes?: number };
+  /** Scopes of callers without a key; null (the default) refuses them with 401. */
+  anonymousScopes?: readonly Scope[] | null;
+  /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit;
 }
 
 
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
-  installDatabase(options.db);
+  const graphiql = options.graphiql ?? false;
+  installDatabase(options.db, { serving: true });
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ?? false,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    graphiql,
+    // Several operations in one body would multiply every per-operation limit.
+    batching: false,
+    // Validation depends on the caller (scopes, suggestions, cost charged): never reuse it
+    // from another request. Parsing is caller-independent and stays cached.
+    parserAndValidationCache: { validationCache: false },
     landingPage: false,
     healthCheckEndpoint: '/healthz',
     logging: {
@@ -60,10 +77,28 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      // A browser page on another site cannot send this API a request without a CORS
+      // preflight: simple requests (GET, form posts) must carry a header it cannot set.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useAuthentication({
+        sql: options.db.sql,
+        logger,
+        anonymousScopes: options.anonymousScopes ?? null,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        graphiql,
+      }),
+      useNoSuggestionsForAnonymous(),
       ...queryLimitPlugins(limits),
+      useOperationCost(limits.maxCost),
+      useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
     ],
   });
 }
+
+const GRAPHQL_ENDPOINT = '/graphql';
+
+/** GET requests (and other requests a browser sends without preflight) must carry this header. */
+export const CSRF_HEADER = 'x-deskql-csrf';
 
 export type DeskqlYoga = ReturnType<typeof createDeskqlYoga>;
 

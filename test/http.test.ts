@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskqlYoga } from '../server/yoga.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { startTestApi, type TestApi, OPEN_ACCESS } from './support/test-api.js';
 
 describe('health and readiness', () => {
   let api: TestApi;
@@ -20,7 +20,7 @@ describe('health and readiness', () => {
   });
 
   it('GET /readyz answers 503 while the server drains', async () => {
-    const draining = createDeskqlYoga({ db: api.db, isShuttingDown: () => true });
+    const draining = createDeskqlYoga({ ...OPEN_ACCESS, db: api.db, isShuttingDown: () => true });
     const response = await draining.fetch('http://deskql.test/readyz');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ready: false, reason: 'shutting down' });
@@ -28,7 +28,7 @@ describe('health and readiness', () => {
 
   it('serves GraphiQL to browsers only when enabled', async () => {
     const browser = { headers: { accept: 'text/html' } };
-    const withGraphiql = createDeskqlYoga({ db: api.db, graphiql: true });
+    const withGraphiql = createDeskqlYoga({ ...OPEN_ACCESS, db: api.db, graphiql: true });
     const page = await withGraphiql.fetch('http://deskql.test/graphql', browser);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('GraphiQL');

@@ -12,6 +12,7 @@ import { exportNdjson } from '../server/import/export-ndjson.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga } from '../server/yoga.js';
+import { OPEN_ACCESS } from './support/test-api.js';
 import { ALL_KPIS } from './support/kpi-fixture.js';
 import { linesOf } from './support/ndjson.js';
 import { createTestDatabase } from './support/test-database.js';
@@ -27,7 +28,7 @@ async function exportText(db: Awaited<ReturnType<typeof createTestDatabase>>['db
 }
 
 async function kpisOf(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
-  const yoga = createDeskqlYoga({ db });
+  const yoga = createDeskqlYoga({ ...OPEN_ACCESS, db });
   const response = await yoga.fetch('http://deskql.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
 import { createDeskqlYoga } from '../server/yoga.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { startTestApi, type TestApi, OPEN_ACCESS } from './support/test-api.js';
 
 let api: TestApi;
 
@@ -69,13 +69,13 @@ describe('batching', () => {
 
 describe('configurable limits', () => {
   it('refuses an operation whose estimated cost is over the limit, naming it', async () => {
-    const tight = createDeskqlYoga({ db: api.db, limits: { maxCost: 50 } });
+    const tight = createDeskqlYoga({ ...OPEN_ACCESS, db: api.db, limits: { maxCost: 50 } });
     const { body } = await post(tight, '{ tickets(first: 10) { edges { node { subject customer { name segment } assignee { name team { name } } } } } }');
     expect(body.errors?.[0]?.message).toMatch(/cost limit of 50/i);
   });
 
   it('refuses a request body over the size limit with 413', async () => {
-    const small = createDeskqlYoga({ db: api.db, limits: { maxRequestBytes: 1024 } });
+    const small = createDeskqlYoga({ ...OPEN_ACCESS, db: api.db, limits: { maxRequestBytes: 1024 } });
     const { status, body } = await post(small, `{ teams { totalCount } } # ${'x'.repeat(2000)}`);
     expect(status).toBe(413);
     expect(body.errors?.[0]?.message).toMatch(/more than the limit of 1024 bytes \(MAX_REQUEST_BYTES\)/);

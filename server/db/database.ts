@@ -1,20 +1,27 @@
 // Opens the database the configuration names: a PostgreSQL server when DATABASE_URL is set,
 // otherwise the embedded one. Everything above this file sees the same `Database` either way.
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { openEmbedded } from './embedded.js';
 import { observeStatements, type StatementListener } from './observed-adapter.js';
 import { openPostgres } from './postgres.js';
+import { rowScopedAdapterFactory } from './row-scope.js';
 import type { SqlClient } from './sql-client.js';
+import { wholeScriptAdapter } from './whole-script-adapter.js';
 
 export interface Database {
   kind: 'embedded' | 'postgres';
   prisma: PrismaClient;
   /** Raw SQL for bulk writes and aggregates Prisma cannot express. */
   sql: SqlClient;
-  /** The unobserved adapter, for Prisma's schema engine (migrations). */
+  /** The unobserved adapter for Prisma's schema engine (migrations), running scripts whole. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * A Prisma client that sees only these teams' tickets, interactions, survey responses and
+   * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
+   */
+  restrictedTo(teamIds: readonly number[]): PrismaClient;
   close(): Promise<void>;
 }
 
@@ -37,17 +44,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.dataDir);
   const listener = options.onStatement;
-  const adapter = listener ? observeStatements(driver.adapterFactory, listener) : driver.adapterFactory;
-  const prisma = new PrismaClient({ adapter });
+  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => (listener ? observeStatements(factory, listener) : factory);
+  const prisma = new PrismaClient({ adapter: observed(driver.adapterFactory) });
+  // A client per team set, not per request: Prisma batches lookups within a client, and a
+  // batch must never mix statements of differently restricted requests.
+  const restricted = new Map<string, PrismaClient>();
   let closing: Promise<void> | undefined;
   return {
     kind: driver.kind,
     prisma,
     sql: driver.sql,
-    adapterFactory: driver.adapterFactory,
+    adapterFactory: wholeScriptAdapter(driver.adapterFactory, driver.runScript),
+    restrictedTo(teamIds) {
+      const key = [...new Set(teamIds)].sort((a, b) => a - b).join(',');
+      let client = restricted.get(key);
+      if (!client) {
+        client = new PrismaClient({ adapter: observed(rowScopedAdapterFactory(driver.adapterFactory, key.split(',').map(Number))) });
+        restricted.set(key, client);
+      }
+      return client;
+    },
     // Idempotent: shutdown paths (signals, test teardown) may both ask.
     close() {
-      closing ??= prisma.$disconnect().then(() => driver.close());
+      const clients = [prisma, ...restricted.values()];
+      closing ??= Promise.all(clients.map((client) => client.$disconnect())).then(() => driver.close());
       return closing;
     },
   };

@@ -10,6 +10,8 @@ export interface EmbeddedDriver {
   kind: 'embedded';
   adapterFactory: PrismaPGlite;
   sql: SqlClient;
+  /** Runs a multi-statement script and waits for it. */
+  runScript(script: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,9 @@ export async function openEmbedded(dataDir: string | null): Promise<EmbeddedDriv
       kind: 'embedded',
       adapterFactory: new PrismaPGlite(pglite),
       sql: pgliteClient(pglite),
+      runScript: async (script) => {
+        await pglite.exec(script);
+      },
       async close() {
         await pglite.close();
         unlock();

@@ -9,6 +9,8 @@ export interface PostgresDriver {
   adapterFactory: PrismaPg;
   sql: SqlClient;
   pool: pg.Pool;
+  /** Runs a multi-statement script whole (simple query protocol: one implicit transaction). */
+  runScript(script: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,9 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
     adapterFactory: new PrismaPg(pool),
     sql: poolClient(pool),
     pool,
+    runScript: async (script) => {
+      await pool.query(script);
+    },
     close: () => pool.end(),
   };
 }

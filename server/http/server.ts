@@ -22,6 +22,8 @@ export interface ServerOptions {
   graphiql: boolean;
   shutdownTimeoutMs: number;
   limits?: YogaOptions['limits'];
+  anonymousScopes?: YogaOptions['anonymousScopes'];
+  rateLimit?: YogaOptions['rateLimit'];
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -32,6 +34,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphiql: options.graphiql,
     isShuttingDown: () => shuttingDown,
     limits: options.limits,
+    anonymousScopes: options.anonymousScopes ?? null,
+    rateLimit: options.rateLimit,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

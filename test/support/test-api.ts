@@ -1,6 +1,7 @@
 // The API under test: a fresh database, the real Yoga handler, requests through yoga.fetch
 // (no port), and a record of every SQL statement Prisma sent.
-import { createDeskqlYoga } from '../../server/yoga.js';
+import { ALL_SCOPES } from '../../server/auth/scopes.js';
+import { createDeskqlYoga, type YogaOptions } from '../../server/yoga.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {
@@ -8,15 +9,22 @@ export interface GraphQLResponse<T = any> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
 }
 
-export async function startTestApi(options: { migrate?: boolean } = {}) {
-  const statements: string[] = [];
-  const { db, drop } = await createTestDatabase({ ...options, onStatement: (sql) => statements.push(sql) });
-  const yoga = createDeskqlYoga({ db });
+/** Callers without a key may do everything, and there is no rate limit. */
+export const OPEN_ACCESS = { anonymousScopes: ALL_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 } } satisfies Partial<YogaOptions>;
 
-  async function graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/**
+ * Unless a test says otherwise, callers without a key may do everything and there is no rate
+ * limit: most tests are about other things. Security tests pass their own `yoga` options.
+ */
+export async function startTestApi(options: { migrate?: boolean; yoga?: Omit<YogaOptions, 'db'> } = {}) {
+  const statements: string[] = [];
+  const { db, drop } = await createTestDatabase({ migrate: options.migrate, onStatement: (sql) => statements.push(sql) });
+  const yoga = createDeskqlYoga({ db, ...OPEN_ACCESS, ...options.yoga });
+
+  async function graphql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
     const response = await yoga.fetch('http://deskql.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLResponse<T>;

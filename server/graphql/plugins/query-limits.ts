@@ -2,7 +2,6 @@
 // SQL runs: depth, aliases, directives, tokens and an estimated cost. They stop a single
 // request from asking for an unbounded amount of work (deep nesting, alias overloading,
 // directive overloading), and the error names the limit that was hit.
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -33,6 +32,6 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true }),
     maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true }),
     maxDirectivesPlugin({ n: limits.maxDirectives, exposeLimits: true }),
-    costLimitPlugin({ maxCost: limits.maxCost, exposeLimits: true }),
+    // The cost limit is applied by useOperationCost, which also records the cost for the rate limit.
   ] as Plugin[];
 }

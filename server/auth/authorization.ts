@@ -1,0 +1,77 @@
+// Checks an operation against the caller's scopes before anything executes: every field the
+// document selects (through fragments too), and the KPI arguments that reach agent-level data
+// (groupBy AGENT, filter.agentIds), with variables applied. The answer lists every missing
+// scope at once, naming the field and the scope to ask for.
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
+
+import type { Principal } from './principal.js';
+import { FIELD_SCOPES, RECORD_TYPES, ROOT_FIELD_SCOPES, type Requirement } from './required-scopes.js';
+
+export function missingScopes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  principal: Principal,
+): string[] {
+  const problems = new Set<string>();
+  const holds = (requirement: Requirement) => requirement.length === 0 || requirement.some((scope) => principal.scopes.has(scope));
+  const need = (where: string, requirement: Requirement) => {
+    if (!holds(requirement)) problems.add(`${where} needs the scope ${requirement.join(' or ')}`);
+  };
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode) {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        const name = node.name.value;
+        if (!parent || !field || name.startsWith('__')) return;
+        const where = `${parent.name}.${name}`;
+        if (parent.name === 'Query' || parent.name === 'Mutation') {
+          const requirement = ROOT_FIELD_SCOPES[parent.name][name];
+          if (!requirement) problems.add(`${where} is not open to API keys`);
+          else need(where, requirement);
+        }
+        if (RECORD_TYPES.has(parent.name)) need(`${where} (a ${parent.name} record)`, ['records:read']);
+        // Reaching a record type through an interface (node) is covered by Query.node.
+        const returned = getNamedType(field.type);
+        if (isObjectType(returned) && RECORD_TYPES.has(returned.name)) need(`${where} (${returned.name} records)`, ['records:read']);
+        const extra = FIELD_SCOPES[where];
+        if (extra) need(where, extra);
+        if (name === 'kpis' || name === 'kpiSlices') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
+      },
+    }),
+  );
+  return [...problems];
+}
+
+/** groupBy: [AGENT] and filter.agentIds reach agent-level KPIs. */
+function checkKpiArguments(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown> | undefined,
+  report: (what: string) => void,
+): void {
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(field, node, variables ?? {});
+  } catch {
+    return; // invalid arguments fail in execution with their own message
+  }
+  const groupBy = args.groupBy as string[] | undefined;
+  if (groupBy?.includes('AGENT')) report('groupBy: AGENT');
+  const filter = args.filter as { agentIds?: unknown[] } | undefined;
+  if (filter?.agentIds?.length) report('filter.agentIds');
+}

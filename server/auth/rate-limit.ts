@@ -1,0 +1,41 @@
+// The per-key rate limit by query cost: a token bucket of `burst` tokens refilled at
+// `refillPerSecond`; each operation takes its estimated cost. The bucket lives in the database
+// (table rate_bucket) and is updated by one atomic statement, so that every server instance
+// behind a load balancer draws from the same bucket and concurrent requests cannot overdraw it.
+import type { SqlClient } from '../db/sql-client.js';
+
+export interface RateLimit {
+  /** Largest cost a key can spend at once; at least the largest operation cost. */
+  burst: number;
+  /** Cost regained per second; 0 turns the rate limit off. */
+  refillPerSecond: number;
+}
+
+/** 100,000 cost units at once, 2,000 regained per second (a one-year KPI set costs about 300). */
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 100_000, refillPerSecond: 2_000 };
+
+export type Charge = { allowed: true; remaining: number } | { allowed: false; remaining: number; retryAfterSeconds: number };
+
+export async function charge(sql: SqlClient, subject: string, cost: number, limit: RateLimit): Promise<Charge> {
+  // The refilled level, capped at the burst size: the same expression in SET and WHERE.
+  const refilled = 'LEAST($2::float8, b.tokens + EXTRACT(EPOCH FROM (excluded.updated_at - b.updated_at))::float8 * $4::float8)';
+  const [taken] = await sql.query<{ tokens: number }>(
+    `INSERT INTO rate_bucket AS b (subject, tokens, updated_at) VALUES ($1, $2::float8 - $3::float8, clock_timestamp())
+     ON CONFLICT (subject) DO UPDATE SET tokens = ${refilled} - $3::float8, updated_at = excluded.updated_at
+     WHERE ${refilled} >= $3::float8
+     RETURNING tokens`,
+    [subject, limit.burst, cost, limit.refillPerSecond],
+  );
+  if (taken) return { allowed: true, remaining: Math.floor(Number(taken.tokens)) };
+  const [bucket] = await sql.query<{ available: number }>(
+    `SELECT LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at))::float8 * $3::float8) AS available
+     FROM rate_bucket WHERE subject = $1`,
+    [subject, limit.burst, limit.refillPerSecond],
+  );
+  const available = Number(bucket?.available ?? 0);
+  return {
+    allowed: false,
+    remaining: Math.floor(available),
+    retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / limit.refillPerSecond)),
+  };
+}

@@ -1,0 +1,40 @@
+// Runs each migration script as one multi-statement query, as `prisma migrate deploy`'s
+// native engine does. The driver adapters fall short of that: node-pg's adapter splits the
+// script on every ";" (breaking PL/pgSQL bodies and even comments that contain one), and the
+// PGlite adapter does not wait for the script, so a failing migration would be recorded as
+// applied. Sent whole, a PostgreSQL script also runs as one implicit transaction: a migration
+// that fails leaves nothing half-applied.
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+
+/** Sends a whole script to the database and resolves when it has run (or rejects). */
+export type ScriptRunner = (script: string) => Promise<void>;
+
+export function wholeScriptAdapter(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  runScript: ScriptRunner,
+): SqlMigrationAwareDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      // The shadow database (diffs only) is a different database: keep its own executeScript.
+      if (property === 'connect') {
+        return async () => withScriptRunner(await target.connect(), runScript);
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as SqlDriverAdapterFactory as SqlMigrationAwareDriverAdapterFactory;
+}
+
+function withScriptRunner(adapter: SqlDriverAdapter, runScript: ScriptRunner): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (property === 'executeScript') return runScript;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,86 @@
+// Runs each operation as its caller: refuses it (403) when the caller's scopes do not cover
+// what it selects, charges its cost to the caller's rate limit (429 with Retry-After when the
+// bucket is short), reports the cost in `extensions.cost`, and executes it inside the
+// caller's request scope, which the data access layer reads to apply team restrictions.
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { missingScopes } from '../../auth/authorization.js';
+import { runAs } from '../../auth/principal.js';
+import { charge, type RateLimit } from '../../auth/rate-limit.js';
+import type { SqlClient } from '../../db/sql-client.js';
+import { principalOf } from '../../http/authentication.js';
+import type { Logger } from '../../logger.js';
+import { costOf } from './operation-cost.js';
+
+export interface AccessControlOptions {
+  sql: SqlClient;
+  logger: Logger;
+  rateLimit: RateLimit;
+}
+
+export function useAccessControl(options: AccessControlOptions): Plugin<{ request?: Request }> {
+  return {
+    async onExecute({ args, setExecuteFn, executeFn, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const principal = principalOf(request);
+      if (!principal) {
+        // Only reachable if authentication was skipped for this request: fail closed.
+        setResultAndStopExecution({ errors: [refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send "Authorization: Bearer <key>"')] });
+        return;
+      }
+      const missing = missingScopes(args.schema, args.document, args.variableValues ?? undefined, principal);
+      if (missing.length > 0) {
+        const scopes = [...principal.scopes].join(', ') || 'none';
+        setResultAndStopExecution({
+          errors: missing.map((problem) => refusal(403, 'FORBIDDEN', `${problem}; the key "${principal.name}" has ${scopes}`)),
+        });
+        return;
+      }
+      const cost = costOf(request) ?? 0;
+      let remaining: number | null = null;
+      if (options.rateLimit.refillPerSecond > 0) {
+        const subject = principal.keyId === null ? 'anonymous' : `key:${principal.keyId}`;
+        let result;
+        try {
+          result = await charge(options.sql, subject, cost, options.rateLimit);
+        } catch (error) {
+          options.logger.warn('rate limit check failed: database unavailable', { error: (error as Error).message });
+          setResultAndStopExecution({ errors: [refusal(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', { 'retry-after': '1' })] });
+          return;
+        }
+        if (!result.allowed) {
+          setResultAndStopExecution({
+            errors: [
+              refusal(
+                429,
+                'RATE_LIMITED',
+                `Rate limit: this operation costs ${cost} and the key "${principal.name}" has ${result.remaining} left ` +
+                  `(${options.rateLimit.burst} at most, ${options.rateLimit.refillPerSecond} regained per second); retry after ${result.retryAfterSeconds} s`,
+                { 'retry-after': String(result.retryAfterSeconds) },
+              ),
+            ],
+            extensions: { cost: costReport(cost, result.remaining, options.rateLimit) },
+          });
+          return;
+        }
+        remaining = result.remaining;
+      }
+      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs)));
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          setResult({ ...result, extensions: { ...result.extensions, cost: costReport(cost, remaining, options.rateLimit) } });
+        },
+      };
+    },
+  };
+}
+
+function costReport(cost: number, remaining: number | null, limit: RateLimit) {
+  return limit.refillPerSecond > 0
+    ? { requested: cost, remaining, burst: limit.burst, refillPerSecond: limit.refillPerSecond }
+    : { requested: cost };
+}
+
+function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return createGraphQLError(message, { extensions: { code, http: { status, headers } } });
+}
