@@ -12,12 +12,13 @@ import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './gra
 import { readinessCheck } from './http/readiness.js';
 import { DEFAULT_MAX_REQUEST_BYTES, useRequestSizeLimit } from './http/request-size-limit.js';
 import { useRequestLogging } from './http/request-logging.js';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useCsrfProtection } from './http/csrf-protection.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './auth/rate-limit.js';
 import type { Scope } from './auth/scopes.js';
 import { useAccessControl } from './graphql/plugins/access-control.js';
 import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-suggestions.js';
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
+import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useAuthentication } from './http/authentication.js';
 import { silentLogger, type Logger } from './logger.js';
 
@@ -58,8 +59,9 @@ export function createDeskqlYoga(options: YogaOptions) {
       error: (...args) => logger.error(String(args[0]), { details: args.slice(1) }),
     },
     maskedErrors: {
-      maskError: (error, message, isDev) => {
-        const masked = maskError(error, message, isDev);
+      isDev: false,
+      maskError: (error, message) => {
+        const masked = maskError(error, message);
         if (masked.message === message) logger.error('unexpected error', { error: originalOf(error) });
         return masked;
       },
@@ -77,9 +79,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
-      // A browser page on another site cannot send this API a request without a CORS
-      // preflight: simple requests (GET, form posts) must carry a header it cannot set.
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,
         logger,
@@ -90,6 +90,7 @@ export function createDeskqlYoga(options: YogaOptions) {
       useNoSuggestionsForAnonymous(),
       ...queryLimitPlugins(limits),
       useOperationCost(limits.maxCost),
+      useNoNulStrings(),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
     ],
   });

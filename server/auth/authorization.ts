@@ -5,6 +5,8 @@
 import {
   getArgumentValues,
   getNamedType,
+  getOperationAST,
+  getVariableValues,
   isObjectType,
   TypeInfo,
   visit,
@@ -12,6 +14,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 
@@ -21,9 +24,14 @@ import { FIELD_SCOPES, RECORD_TYPES, ROOT_FIELD_SCOPES, type Requirement } from 
 export function missingScopes(
   schema: GraphQLSchema,
   document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  rawVariables: Record<string, unknown> | undefined,
   principal: Principal,
 ): string[] {
+  // Variables as execution will see them, defaults included ($by: [KpiDimension!] = [AGENT]).
+  const operation = getOperationAST(document, operationName);
+  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}) : undefined;
+  const variables = coerced?.coerced;
   const problems = new Set<string>();
   const holds = (requirement: Requirement) => requirement.length === 0 || requirement.some((scope) => principal.scopes.has(scope));
   const need = (where: string, requirement: Requirement) => {
@@ -46,8 +54,8 @@ export function missingScopes(
         }
         if (RECORD_TYPES.has(parent.name)) need(`${where} (a ${parent.name} record)`, ['records:read']);
         // Reaching a record type through an interface (node) is covered by Query.node.
-        const returned = getNamedType(field.type);
-        if (isObjectType(returned) && RECORD_TYPES.has(returned.name)) need(`${where} (${returned.name} records)`, ['records:read']);
+        const listed = recordTypeOf(getNamedType(field.type));
+        if (listed) need(`${where} (${listed} records)`, ['records:read']);
         const extra = FIELD_SCOPES[where];
         if (extra) need(where, extra);
         if (name === 'kpis' || name === 'kpiSlices') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
@@ -57,11 +65,22 @@ export function missingScopes(
   return [...problems];
 }
 
+/** The record type a field's type is, or lists as a connection (edges { node }); null for others. */
+function recordTypeOf(type: GraphQLNamedType): string | null {
+  if (!isObjectType(type)) return null;
+  if (RECORD_TYPES.has(type.name)) return type.name;
+  const edges = type.getFields().edges;
+  const edge = edges ? getNamedType(edges.type) : null;
+  const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
+  const nodeType = node ? getNamedType(node.type) : null;
+  return nodeType && RECORD_TYPES.has(nodeType.name) ? nodeType.name : null;
+}
+
 /** groupBy: [AGENT] and filter.agentIds reach agent-level KPIs. */
 function checkKpiArguments(
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
-  variables: Record<string, unknown> | undefined,
+  variables: { [name: string]: unknown } | undefined,
   report: (what: string) => void,
 ): void {
   let args: Record<string, unknown>;

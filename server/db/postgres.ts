@@ -19,6 +19,9 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
     connectionString,
     max: poolSize,
     application_name: 'deskql',
+    // A request waits at most this long for a connection (a database that stopped answering,
+    // a pool held by slow statements), then fails as "database unavailable" instead of hanging.
+    connectionTimeoutMillis: 10_000,
     // A runaway query is cancelled by the database itself, not left to hold a connection.
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });

@@ -20,24 +20,15 @@ export function rowScopedAdapterFactory<F extends SqlDriverAdapterFactory>(facto
 }
 
 function rowScopedAdapter(adapter: SqlDriverAdapter, teams: string): SqlDriverAdapter {
-  let roleSwitch: Promise<boolean> | undefined;
-  // Superusers and BYPASSRLS roles are exempt from policies: they must act as deskql_scoped.
-  const mustSwitchRole = () =>
-    (roleSwitch ??= adapter
-      .queryRaw(plain(`SELECT (r.rolsuper OR r.rolbypassrls) AS bypass, EXISTS (SELECT FROM pg_roles WHERE rolname = '${SCOPED_ROLE}') AS scoped
-                       FROM pg_roles r WHERE r.rolname = current_user`))
-      .then((result) => {
-        const [bypass, scoped] = result.rows[0] ?? [true, false];
-        if (bypass && !scoped) {
-          throw new Error(`team-restricted keys need the role ${SCOPED_ROLE} (created by the migrations) when DeskQL connects as a superuser`);
-        }
-        return Boolean(bypass);
-      }));
-
+  // One statement on the transaction's own connection (asking another connection of the pool
+  // while holding this one could wait forever). Superusers and BYPASSRLS roles are exempt
+  // from policies, so they act as deskql_scoped; if that role is missing, set_config fails and
+  // so does the statement: closed, not open.
   const enterScope = async (tx: Transaction) => {
-    const role = (await mustSwitchRole()) ? `, set_config('role', '${SCOPED_ROLE}', true)` : '';
     await tx.queryRaw({
-      sql: `SELECT set_config('deskql.scope_teams', $1, true)${role}`,
+      sql: `SELECT set_config('deskql.scope_teams', $1, true),
+              CASE WHEN (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)
+                   THEN set_config('role', '${SCOPED_ROLE}', true) END`,
       args: [teams],
       argTypes: [{ scalarType: 'string', arity: 'scalar' }],
     });

@@ -2,6 +2,9 @@
 // mistyped or truncated ID is reported as bad input instead of failing somewhere deeper.
 import { userInputError } from './errors.js';
 
+/** The largest id a record can have (PostgreSQL integer). */
+export const MAX_DATABASE_ID = 2_147_483_647;
+
 /** Every type a global ID may name. */
 const NODE_TYPES = new Set(['Team', 'Agent', 'Customer', 'KnowledgeArticle', 'Ticket', 'Interaction', 'SurveyResponse']);
 
@@ -11,8 +14,9 @@ export function encodeGlobalID(typename: string, id: string | number | bigint): 
 
 export function decodeGlobalID(globalID: string): { typename: string; id: string } {
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(globalID) ? Buffer.from(globalID, 'base64').toString('utf8') : '';
-  const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
-  if (!match || !NODE_TYPES.has(match[1]!)) {
+  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(decoded);
+  // Ids are PostgreSQL integers: a larger number names no record and would fail in SQL.
+  if (!match || !NODE_TYPES.has(match[1]!) || Number(match[2]) > MAX_DATABASE_ID) {
     throw userInputError(`"${truncate(globalID)}" is not a DeskQL ID: use an id returned by this API`);
   }
   return { typename: match[1]!, id: match[2]! };

@@ -28,8 +28,8 @@ export function validateRecord(input: unknown): { record?: ValidRecord; problems
   }
   const problems: FieldProblem[] = [];
   const externalId = object.externalId;
-  if (typeof externalId !== 'string' || externalId.trim() === '' || externalId.length > 255) {
-    problems.push({ field: 'externalId', reason: 'must be a non-empty string of at most 255 characters' });
+  if (typeof externalId !== 'string' || externalId.trim() === '' || externalId.length > 255 || externalId.includes('\u0000')) {
+    problems.push({ field: 'externalId', reason: 'must be a non-empty string of at most 255 characters, without NUL' });
   }
   for (const key of Object.keys(object)) {
     if (key !== 'type' && key !== 'externalId' && !(key in spec.fields)) {
@@ -60,6 +60,8 @@ function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record
     case 'ref':
       if (typeof raw !== 'string' || raw === '') return `must be a non-empty string${field.kind === 'ref' ? ` (the externalId of a ${field.target})` : ''}`;
       if (raw.length > MAX_STRING) return `must be at most ${MAX_STRING} characters`;
+      // PostgreSQL text cannot hold NUL; refused here rather than failing the whole write.
+      if (raw.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
       values[name] = raw;
       return null;
     case 'enum':

@@ -27,7 +27,7 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         setResultAndStopExecution({ errors: [refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send "Authorization: Bearer <key>"')] });
         return;
       }
-      const missing = missingScopes(args.schema, args.document, args.variableValues ?? undefined, principal);
+      const missing = missingScopes(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? undefined, principal);
       if (missing.length > 0) {
         const scopes = [...principal.scopes].join(', ') || 'none';
         setResultAndStopExecution({

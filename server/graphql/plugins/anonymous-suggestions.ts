@@ -1,26 +1,38 @@
-// GraphQL's validation messages suggest field names ("Did you mean …?"), which lets a caller
-// map the schema without introspection. Callers without a key (the embedded demo) get the
-// messages without the suggestions; identified callers keep them, since they help.
+// GraphQL's error messages suggest names ("Did you mean …?"): fields in validation errors,
+// enum values and input fields in variable errors. That lets a caller map the schema without
+// introspection. Callers without a key (the embedded demo) get the messages without the
+// suggestions; identified callers keep them, since they help.
+import type { GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createGraphQLError } from 'graphql-yoga';
 import { principalOf } from '../../http/authentication.js';
 
-const SUGGESTION = / ?Did you mean .*\?$/;
+const SUGGESTION = / ?Did you mean [^?]*\?/;
+const EVERY_SUGGESTION = new RegExp(SUGGESTION.source, 'g');
 
-export function useNoSuggestionsForAnonymous(): Plugin<{ request?: Request }> {
+export function useNoSuggestionsForAnonymous(): Plugin {
   return {
-    onValidate({ context }) {
-      if (principalOf(context.request)?.keyId !== null) return;
-      return ({ result, setResult }) => {
-        if (!result.some((error) => SUGGESTION.test(error.message))) return;
-        setResult(
-          result.map((error) =>
-            SUGGESTION.test(error.message)
-              ? createGraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, extensions: error.extensions })
-              : error,
-          ),
-        );
-      };
+    onResultProcess({ request, result, setResult }) {
+      if (principalOf(request)?.keyId !== null) return;
+      if (Symbol.asyncIterator in result) return;
+      const results = Array.isArray(result) ? result : [result];
+      if (!results.some((one) => one.errors?.some((error) => SUGGESTION.test(error.message)))) return;
+      const cleaned = results.map(withoutSuggestions);
+      setResult(Array.isArray(result) ? cleaned : cleaned[0]!);
     },
+  };
+}
+
+function withoutSuggestions<R extends ExecutionResult>(result: R): R {
+  if (!result.errors) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const message = error.message.replace(EVERY_SUGGESTION, '');
+      if (message === error.message) return error;
+      // Keep the error's serialised shape (locations, path, extensions) with the new message.
+      const json = typeof error.toJSON === 'function' ? error.toJSON() : { ...error };
+      return { ...json, message, toJSON: () => ({ ...json, message }) } as unknown as GraphQLError;
+    }),
   };
 }

@@ -30,7 +30,8 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
     // Tokens first: it stops the parser itself on a huge document, before anything else reads it.
     maxTokensPlugin({ n: limits.maxTokens, exposeLimits: true }),
     maxDepthPlugin({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true }),
-    maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true }),
+    // __typename counts too: scanners probe alias overloading with it.
+    maxAliasesPlugin({ n: limits.maxAliases, exposeLimits: true, allowList: [] }),
     maxDirectivesPlugin({ n: limits.maxDirectives, exposeLimits: true }),
     // The cost limit is applied by useOperationCost, which also records the cost for the rate limit.
   ] as Plugin[];
