@@ -2,7 +2,7 @@
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
   AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
-  KpiSlicesDocument, KpisDocument, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument,
+  KpiSlicesDocument, KpisDocument, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
   type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
   type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiSlicesQueryVariables, type KpisQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
@@ -47,6 +47,11 @@ export function createClient(options: ClientOptions) {
     /** Customers at start and end, new customers, retention and churn, per bucket and segment. */
     async customerKpiSlices(variables: CustomerKpiSlicesQueryVariables) {
       return (await execute(CustomerKpiSlicesDocument, variables)).kpiSlices;
+    },
+
+    /** Who the API key is: its name, scopes, and the teams it is restricted to (if any). */
+    async viewer() {
+      return (await execute(ViewerDocument, {})).viewer;
     },
 
     /** What every KPI means: unit, formula, numerator, denominator, timestamp, dimensions. */

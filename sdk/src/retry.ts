@@ -4,6 +4,12 @@ export interface RetryOptions {
   retries?: number;
   /** Delay before the first retry in ms, doubled each time, with jitter (default 200). */
   baseDelayMs?: number;
+  /**
+   * A request refused with 429 (the key's rate limit) is retried after the server's
+   * Retry-After when that is at most this long (default 10,000 ms); otherwise the
+   * DeskqlError (code RATE_LIMITED) reaches the caller.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 /** Gateway and availability failures: the request most likely never ran. */

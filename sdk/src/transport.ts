@@ -34,6 +34,7 @@ export function createTransport(options: ClientOptions) {
   const fetchFn: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
   const retries = options.retry?.retries ?? 3;
   const baseDelayMs = options.retry?.baseDelayMs ?? 200;
+  const maxRateLimitWaitMs = options.retry?.maxRateLimitWaitMs ?? 10_000;
 
   return async function execute<TResult, TVariables>(
     document: TypedDocument<TResult, TVariables>,
@@ -68,6 +69,13 @@ export function createTransport(options: ClientOptions) {
         await sleep(backoffDelay(attempt, baseDelayMs));
         continue;
       }
+      // Over the key's rate limit: the operation did not run, so waiting and retrying is safe
+      // even for a mutation; a wait longer than maxRateLimitWaitMs is the caller's decision.
+      const rateLimitWait = retryAfterMs(response);
+      if (response.status === 429 && attempt < retries && rateLimitWait !== null && rateLimitWait <= maxRateLimitWaitMs) {
+        await sleep(rateLimitWait);
+        continue;
+      }
       const payload = (await response.json().catch(() => null)) as { data?: TResult; errors?: GraphQLErrorInfo[] } | null;
       if (payload?.errors?.length) throw DeskqlError.fromGraphQL(payload.errors, response.status);
       if (!response.ok || !payload || payload.data === undefined || payload.data === null) {
@@ -76,4 +84,10 @@ export function createTransport(options: ClientOptions) {
       return payload.data;
     }
   };
+}
+
+/** The Retry-After header of a response, in ms; null when absent or not a number of seconds. */
+function retryAfterMs(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  return value !== null && /^\d+$/.test(value) ? Number(value) * 1000 : null;
 }

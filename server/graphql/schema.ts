@@ -15,6 +15,7 @@ import './types/kpi-queries.js';
 import './types/kpi-entity.js';
 import './types/kpi-definitions.js';
 import './types/import-mutations.js';
+import './types/api-keys.js';
 
 builder.queryType({ description: 'The root of every read.' });
 

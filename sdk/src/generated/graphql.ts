@@ -23,6 +23,19 @@ export type AgentOrderField =
   | 'ID'
   | 'NAME';
 
+/** What an API key may do. */
+export type ApiScope =
+  /** Administer API keys: apiKeys, createApiKey, revokeApiKey. */
+  | 'KEYS_ADMIN'
+  /** Read agent-level KPIs: Agent.kpis, kpiSlices grouped by AGENT, KPIs filtered by agentIds. */
+  | 'KPIS_AGENTS'
+  /** Read KPIs (kpis, kpiSlices, kpiDefinitions, Team.kpis) and the directory of teams and agents (names, teams, active). */
+  | 'KPIS_READ'
+  /** Read records with personal data: tickets, interactions, customers (and Customer.kpis), survey responses, knowledge articles, agent e-mails, drill-down records, node(id:). */
+  | 'RECORDS_READ'
+  /** Write records: importRecords and the upsert mutations. */
+  | 'RECORDS_WRITE';
+
 /** How a ticket reached the help desk. */
 export type Channel =
   | 'CHAT'
@@ -213,6 +226,11 @@ export type TicketStatus =
   | 'OPEN'
   | 'PENDING'
   | 'SOLVED';
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
 export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
 
@@ -500,6 +518,20 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    name
+    anonymous
+    scopes
+    restricted
+    teams {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
     query Kpis($period: PeriodInput!, $filter: KpiFilter) {
   kpis(period: $period, filter: $filter) {

@@ -1,0 +1,93 @@
+// npm run apikey -- create --name NAME --scopes SCOPE[,SCOPE…] [--teams TEAM[,TEAM…]]
+// npm run apikey -- list
+// npm run apikey -- revoke ID
+// Manages API keys in the configured database (DATABASE_URL, or the embedded one while the
+// server is stopped). `create` prints the key alone on stdout, so scripts can capture it:
+//   KEY=$(npm run -s apikey -- create --name bi --scopes kpis:read)
+import { parseArgs } from 'node:util';
+import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../auth/api-keys.js';
+import { SCOPES } from '../auth/scopes.js';
+import { EmbeddedDatabaseBusyError } from '../db/embedded-lock.js';
+import type { SqlClient } from '../db/sql-client.js';
+import { decodeGlobalID } from '../graphql/global-id.js';
+import { describeTarget, openConfiguredDatabase, runCli } from './open.js';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  npm run apikey -- create --name NAME --scopes SCOPE[,SCOPE...] [--teams TEAM[,TEAM...]]
+  npm run apikey -- list
+  npm run apikey -- revoke ID
+
+Scopes:
+${Object.entries(SCOPES).map(([scope, text]) => `  ${scope.padEnd(14)} ${text}`).join('\n')}
+
+TEAM is a team's externalId or its ID from the API. A key with --teams sees only those teams'
+tickets, interactions, surveys and customers, and may hold read scopes only.`;
+
+runCli(async () => {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError(USAGE);
+  const { values, positionals } = parseOptions(rest);
+  const { config, db } = await openConfiguredDatabase();
+  try {
+    if (command === 'create') {
+      if (!values.name || !values.scopes) throw new UsageError(`create needs --name and --scopes\n\n${USAGE}`);
+      const teamIds = values.teams ? await teamIdsOf(db.sql, splitList(values.teams)) : [];
+      const { key, info } = await createApiKey(db.sql, { name: values.name, scopes: splitList(values.scopes), teamIds });
+      console.error(`Created API key ${describe(info)} in ${describeTarget(config)}.`);
+      console.error('It is shown this once; send it as "Authorization: Bearer <key>":');
+      console.log(key);
+    } else if (command === 'list') {
+      const keys = await listApiKeys(db.sql);
+      if (keys.length === 0) console.log(`No API keys in ${describeTarget(config)}.`);
+      for (const info of keys) console.log(describe(info));
+    } else {
+      const id = positionals[0];
+      if (!id || !/^\d{1,9}$/.test(id)) throw new UsageError(`revoke needs the key's id (npm run apikey -- list shows them)\n\n${USAGE}`);
+      console.log(`Revoked ${describe(await revokeApiKey(db.sql, Number(id)))}`);
+    }
+  } finally {
+    await db.close();
+  }
+}, [UsageError, ApiKeyInputError, EmbeddedDatabaseBusyError]);
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, scopes: { type: 'string' }, teams: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** Team references as a person has them: externalIds, or IDs copied from the API. */
+async function teamIdsOf(sql: SqlClient, references: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const reference of references) {
+    const [row] = await sql.query<{ id: number }>('SELECT id FROM team WHERE external_id = $1', [reference]);
+    if (row) {
+      ids.push(row.id);
+      continue;
+    }
+    let decoded: { typename: string; id: string } | null = null;
+    try {
+      decoded = decodeGlobalID(reference);
+    } catch {
+      decoded = null;
+    }
+    if (!decoded || decoded.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"`);
+    ids.push(Number(decoded.id));
+  }
+  return ids;
+}
+
+function describe(info: ApiKeyInfo): string {
+  const teams = info.teamIds.length ? `; teams ${info.teamIds.join(', ')}` : '';
+  const state = info.revokedAt ? `revoked ${info.revokedAt.toISOString()}` : 'active';
+  return `${info.id} "${info.name}" ${info.prefix}… [${info.scopes.join(', ')}${teams}] created ${info.createdAt.toISOString()}, ${state}`;
+}
+
