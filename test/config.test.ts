@@ -61,4 +61,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgresql://localhost:5432' })).toThrow('DATABASE_URL must name a database');
     expect(() => loadConfig({ DATABASE_URL: 'localhost/deskql' })).toThrow('DATABASE_URL must be a URL');
   });
+
+  it('grants anonymous read access only to the embedded demo on loopback', () => {
+    expect(loadConfig({}).anonymousRead).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.internal:5432/deskql' }).anonymousRead).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).anonymousRead).toBe(false);
+    expect(loadConfig({ DESKQL_ANONYMOUS_READ: 'false' }).anonymousRead).toBe(false);
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(refused({ DESKQL_ANONYMOUS_READ: 'true', DATABASE_URL: 'postgresql://db.internal:5432/deskql' })).toContain(
+      'DESKQL_ANONYMOUS_READ cannot be true with DATABASE_URL: a shared database needs API keys',
+    );
+    expect(refused({ DESKQL_ANONYMOUS_READ: 'true', NODE_ENV: 'production' })).toContain('DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production');
+    expect(refused({ HOST: '0.0.0.0' })).toContain('DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "0.0.0.0"');
+    expect(loadConfig({ HOST: '0.0.0.0', DESKQL_ANONYMOUS_READ: 'false' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads the rate limit, which must fit the dearest allowed query', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ burst: 100_000, refillPerSecond: 2_000 });
+    expect(loadConfig({ RATE_LIMIT_BURST: '50000', RATE_LIMIT_REFILL_PER_SECOND: '0' }).rateLimit).toEqual({ burst: 50_000, refillPerSecond: 0 });
+    expect(() => loadConfig({ RATE_LIMIT_BURST: '1000' })).toThrow(
+      'RATE_LIMIT_BURST (1000) must be at least MAX_QUERY_COST (20000), or the dearest allowed query could never run',
+    );
+  });
 });

@@ -14,6 +14,9 @@ const env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** The administrator key the first start printed (used again by the production start). */
+let demoAdminKey = '';
+
 function waitForLine(child: ChildProcess, pattern: RegExp, lines: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -67,6 +70,25 @@ describe('npm start', () => {
       expect(json.data.tickets.edges).toHaveLength(5);
       expect(json.data.tickets.edges[0].node.customer.name).toEqual(expect.any(String));
 
+      // The first start prints an administrator key once; it can do what anonymous callers cannot.
+      const keyLine = lines.find((line) => /"msg":"created the demo administrator key/.test(line));
+      demoAdminKey = JSON.parse(keyLine!).key;
+      const viewer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${demoAdminKey}` },
+        body: JSON.stringify({ query: '{ viewer { name scopes } }' }),
+      });
+      expect(((await viewer.json()) as any).data.viewer).toEqual({
+        name: 'demo-admin',
+        scopes: ['KPIS_READ', 'KPIS_AGENTS', 'RECORDS_READ', 'RECORDS_WRITE', 'KEYS_ADMIN'],
+      });
+      const anonymousWrite = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { upsertTeam(input: { externalId: "t-x", name: "X" }) { created } }' }),
+      });
+      expect(anonymousWrite.status).toBe(403);
+
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const inFlight = slowPost(url, query, 700, () => child.kill('SIGTERM'));
       const finished = await inFlight;
@@ -76,6 +98,27 @@ describe('npm start', () => {
       expect(lines.some((line) => /"msg":"shut down"/.test(line))).toBe(true);
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it('in production, refuses every request without a valid key', async () => {
+    expect(demoAdminKey).toMatch(/^dq_/);
+    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    try {
+      const url = JSON.parse(await waitForLine(child, /DeskQL is ready at/, lines)).url as string;
+      expect(lines.some((line) => /demo administrator key/.test(line))).toBe(false);
+      const body = JSON.stringify({ query: '{ __schema { types { name } } }' });
+      const anonymous = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const withKey = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${demoAdminKey}` }, body });
+      expect(withKey.status).toBe(200);
+      expect(((await withKey.json()) as any).data.__schema.types.length).toBeGreaterThan(10);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
   });
 
