@@ -9,7 +9,6 @@
 // last line of stdout is the same report as JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +17,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from '../server/seed/seed.js';
+import { freePort } from '../test/support/free-port.js';
 
 // autocannon ships no types (and @types/autocannon is not installed): the little we use.
 interface AutocannonRequest {
@@ -253,17 +253,6 @@ function printReport(report: {
   }
 }
 
-/** A port nobody listens on right now (the server binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function startServer(databaseUrl: string, port: number): { child: ChildProcess; output: string[] } {
   // `node --import tsx` rather than the tsx binary: one process, so SIGTERM reaches the server itself.
