@@ -14,9 +14,14 @@ export interface RateLimit {
 /** 100,000 cost units at once, 2,000 regained per second (a one-year KPI set costs about 300). */
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 100_000, refillPerSecond: 2_000 };
 
-export type Charge = { allowed: true; remaining: number } | { allowed: false; remaining: number; retryAfterSeconds: number };
+export type Charge =
+  | { allowed: true; remaining: number }
+  | { allowed: false; remaining: number; retryAfterSeconds: number }
+  /** The operation costs more than the whole bucket: no wait would let it run. */
+  | { allowed: false; remaining: number; retryAfterSeconds: null };
 
 export async function charge(sql: SqlClient, subject: string, cost: number, limit: RateLimit): Promise<Charge> {
+  if (cost > limit.burst) return { allowed: false, remaining: 0, retryAfterSeconds: null };
   // The refilled level, capped at the burst size: the same expression in SET and WHERE.
   const refilled = 'LEAST($2::float8, b.tokens + EXTRACT(EPOCH FROM (excluded.updated_at - b.updated_at))::float8 * $4::float8)';
   const [taken] = await sql.query<{ tokens: number }>(

@@ -29,10 +29,15 @@ runCli(async () => {
   const [command, ...rest] = process.argv.slice(2);
   if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError(USAGE);
   const { values, positionals } = parseOptions(rest);
+  // Usage errors are told before the database is opened (and migrated).
+  if (command === 'create' && (!values.name || !values.scopes)) throw new UsageError(`create needs --name and --scopes\n\n${USAGE}`);
+  const revokeId = positionals[0];
+  if (command === 'revoke' && (!revokeId || !/^\d{1,9}$/.test(revokeId))) {
+    throw new UsageError(`revoke needs the key's id (npm run apikey -- list shows them)\n\n${USAGE}`);
+  }
   const { config, db } = await openConfiguredDatabase();
   try {
-    if (command === 'create') {
-      if (!values.name || !values.scopes) throw new UsageError(`create needs --name and --scopes\n\n${USAGE}`);
+    if (command === 'create' && values.name && values.scopes) {
       const teamIds = values.teams ? await teamIdsOf(db.sql, splitList(values.teams)) : [];
       const { key, info } = await createApiKey(db.sql, { name: values.name, scopes: splitList(values.scopes), teamIds });
       console.error(`Created API key ${describe(info)} in ${describeTarget(config)}.`);
@@ -43,9 +48,7 @@ runCli(async () => {
       if (keys.length === 0) console.log(`No API keys in ${describeTarget(config)}.`);
       for (const info of keys) console.log(describe(info));
     } else {
-      const id = positionals[0];
-      if (!id || !/^\d{1,9}$/.test(id)) throw new UsageError(`revoke needs the key's id (npm run apikey -- list shows them)\n\n${USAGE}`);
-      console.log(`Revoked ${describe(await revokeApiKey(db.sql, Number(id)))}`);
+      console.log(`Revoked ${describe(await revokeApiKey(db.sql, Number(revokeId)))}`);
     }
   } finally {
     await db.close();

@@ -15,8 +15,11 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL for bulk writes and aggregates Prisma cannot express. */
   sql: SqlClient;
-  /** The unobserved adapter for Prisma's schema engine (migrations), running scripts whole. */
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Opens a connection for Prisma's schema engine (migrations), unobserved, running scripts
+   * whole; close it when the engine is done.
+   */
+  openMigrationAdapter(): { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> };
   /**
    * A Prisma client that sees only these teams' tickets, interactions, survey responses and
    * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
@@ -54,7 +57,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: driver.kind,
     prisma,
     sql: driver.sql,
-    adapterFactory: wholeScriptAdapter(driver.adapterFactory, driver.runScript),
+    openMigrationAdapter() {
+      const connection = driver.openMigrationConnection();
+      return { factory: wholeScriptAdapter(connection.factory, connection.runScript), close: () => connection.close() };
+    },
     restrictedTo(teamIds) {
       const key = [...new Set(teamIds)].sort((a, b) => a - b).join(',');
       let client = restricted.get(key);

@@ -5,13 +5,14 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './embedded-lock.js';
 import type { SqlClient } from './sql-client.js';
+import type { MigrationConnection } from './whole-script-adapter.js';
 
 export interface EmbeddedDriver {
   kind: 'embedded';
   adapterFactory: PrismaPGlite;
   sql: SqlClient;
-  /** Runs a multi-statement script and waits for it. */
-  runScript(script: string): Promise<void>;
+  /** The schema engine's connection: PGlite has only one, shared. */
+  openMigrationConnection(): MigrationConnection;
   close(): Promise<void>;
 }
 
@@ -25,9 +26,13 @@ export async function openEmbedded(dataDir: string | null): Promise<EmbeddedDriv
       kind: 'embedded',
       adapterFactory: new PrismaPGlite(pglite),
       sql: pgliteClient(pglite),
-      runScript: async (script) => {
-        await pglite.exec(script);
-      },
+      openMigrationConnection: () => ({
+        factory: new PrismaPGlite(pglite),
+        runScript: async (script) => {
+          await pglite.exec(script);
+        },
+        close: async () => {},
+      }),
       async close() {
         await pglite.close();
         unlock();

@@ -40,12 +40,17 @@ export async function readMigrationList(dir = migrationsDir): Promise<MigrationL
 
 /** Applies every migration not yet applied; returns the names it applied. */
 export async function applyMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
-  const engine = await startSchemaEngine(db.adapterFactory, await readSchemaFiles());
+  const connection = db.openMigrationAdapter();
   try {
-    const result = await engine.applyMigrations({ migrationsList: await readMigrationList(dir), filters: noSchemaFilter });
-    return result.appliedMigrationNames;
+    const engine = await startSchemaEngine(connection.factory, await readSchemaFiles());
+    try {
+      const result = await engine.applyMigrations({ migrationsList: await readMigrationList(dir), filters: noSchemaFilter });
+      return result.appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await connection.close();
   }
 }
 

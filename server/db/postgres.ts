@@ -3,14 +3,20 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { SqlClient } from './sql-client.js';
+import type { MigrationConnection } from './whole-script-adapter.js';
 
 export interface PostgresDriver {
   kind: 'postgres';
   adapterFactory: PrismaPg;
   sql: SqlClient;
   pool: pg.Pool;
-  /** Runs a multi-statement script whole (simple query protocol: one implicit transaction). */
-  runScript(script: string): Promise<void>;
+  /**
+   * A connection of its own for Prisma's schema engine. It takes a session-level advisory
+   * lock while it migrates, which must be released on the connection that took it: through
+   * the shared pool the unlock could land elsewhere and the lock stay held by an idle
+   * connection, blocking every later migration (another instance, npm run apikey, import).
+   */
+  openMigrationConnection(): MigrationConnection;
   close(): Promise<void>;
 }
 
@@ -33,8 +39,17 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
     adapterFactory: new PrismaPg(pool),
     sql: poolClient(pool),
     pool,
-    runScript: async (script) => {
-      await pool.query(script);
+    openMigrationConnection() {
+      const single = new pg.Pool({ connectionString, max: 1, application_name: 'deskql-migrate' });
+      single.on('error', (error) => logger.warn('migration connection lost', { error: error.message }));
+      return {
+        factory: new PrismaPg(single),
+        // Sent whole (simple query protocol): one implicit transaction per migration.
+        runScript: async (script) => {
+          await single.query(script);
+        },
+        close: () => single.end(),
+      };
     },
     close: () => pool.end(),
   };

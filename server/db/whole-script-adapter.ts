@@ -13,6 +13,13 @@ import type {
 /** Sends a whole script to the database and resolves when it has run (or rejects). */
 export type ScriptRunner = (script: string) => Promise<void>;
 
+/** What a driver gives the schema engine: an adapter, a script runner, and the way to close them. */
+export interface MigrationConnection {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  runScript: ScriptRunner;
+  close(): Promise<void>;
+}
+
 export function wholeScriptAdapter(
   factory: SqlMigrationAwareDriverAdapterFactory,
   runScript: ScriptRunner,

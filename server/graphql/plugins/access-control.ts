@@ -48,16 +48,14 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
           return;
         }
         if (!result.allowed) {
+          const wait = result.retryAfterSeconds;
+          const message =
+            wait === null
+              ? `Rate limit: this operation costs ${cost}, more than the ${options.rateLimit.burst} a key can ever spend at once; select less`
+              : `Rate limit: this operation costs ${cost} and the key "${principal.name}" has ${result.remaining} left ` +
+                `(${options.rateLimit.burst} at most, ${options.rateLimit.refillPerSecond} regained per second); retry after ${wait} s`;
           setResultAndStopExecution({
-            errors: [
-              refusal(
-                429,
-                'RATE_LIMITED',
-                `Rate limit: this operation costs ${cost} and the key "${principal.name}" has ${result.remaining} left ` +
-                  `(${options.rateLimit.burst} at most, ${options.rateLimit.refillPerSecond} regained per second); retry after ${result.retryAfterSeconds} s`,
-                { 'retry-after': String(result.retryAfterSeconds) },
-              ),
-            ],
+            errors: [refusal(429, 'RATE_LIMITED', message, wait === null ? {} : { 'retry-after': String(wait) })],
             extensions: { cost: costReport(cost, result.remaining, options.rateLimit) },
           });
           return;

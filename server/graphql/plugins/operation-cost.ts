@@ -20,7 +20,8 @@ export function useOperationCost(maxCost: number): Plugin<{ request?: Request }>
           maxCost,
           exposeLimits: true,
           // A document may define several operations; charge the dearest.
-          onAccept: [(_validation, { n }) => request && costs.set(request, Math.max(n, costs.get(request) ?? 0))],
+          // Whole units (the ×1.5 per level makes fractions), so the bucket's arithmetic is exact.
+          onAccept: [(_validation, { n }) => request && costs.set(request, Math.max(Math.ceil(n), costs.get(request) ?? 0))],
         }),
       );
     },
