@@ -7,10 +7,9 @@
 // `server/main.ts` as a child process on 127.0.0.1, drives it with autocannon through a mix of
 // KPI and list queries, and prints requests, throughput, latency percentiles and errors. The
 // last line of stdout is the same report as JSON.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApiKey, revokeApiKey } from '../server/auth/api-keys.js';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -18,6 +17,7 @@ import { openDatabase } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from '../server/seed/seed.js';
 import { freePort } from '../test/support/free-port.js';
+import { spawnServer } from '../test/support/server-process.js';
 
 // autocannon ships no types (and @types/autocannon is not installed): the little we use.
 interface AutocannonRequest {
@@ -42,7 +42,6 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const root = path.resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
   options: {
     tickets: { type: 'string', default: '100000' },
@@ -255,21 +254,15 @@ function printReport(report: {
 
 
 function startServer(databaseUrl: string, port: number): { child: ChildProcess; output: string[] } {
-  // `node --import tsx` rather than the tsx binary: one process, so SIGTERM reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DESKQL_DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      // The per-key cost limit would otherwise measure the limiter, not the server.
-      RATE_LIMIT_BURST: '1000000000',
-      RATE_LIMIT_REFILL_PER_SECOND: '1000000000',
-    },
+  const child = spawnServer({
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DESKQL_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    // The per-key cost limit would otherwise measure the limiter, not the server.
+    RATE_LIMIT_BURST: '1000000000',
+    RATE_LIMIT_REFILL_PER_SECOND: '1000000000',
   });
   // Keep reading both pipes (a full pipe would block the server); the tail explains a failure.
   const output: string[] = [];

@@ -5,7 +5,7 @@
 // The machine's shared PostgreSQL cannot be restarted (other test files use it in parallel), so
 // this file runs its own throw-away cluster with the installed initdb/pg_ctl. It runs only when
 // DATABASE_URL is set (the PostgreSQL run of the suite).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../server/auth/api-keys.js';
 import { openDatabase } from '../server/db/database.js';
 import { freePort } from './support/free-port.js';
+import { onLines, spawnServer } from './support/server-process.js';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
 const isRoot = process.getuid?.() === 0;
 const binDir = findPostgresBin();
 const skipReason = !process.env.DATABASE_URL
@@ -88,39 +88,26 @@ class Cluster {
 
 /** The server as `npm start` runs it, on the private cluster; resolves with its GraphQL URL. */
 function startServer(databaseUrl: string, log: string[]): { child: ChildProcess; ready: Promise<string> } {
-  // `node --import tsx`: one process, so its exit status and liveness are the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DESKQL_DEMO_DATA: 'true',
-      DESKQL_DEMO_TICKETS: '300',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_BURST: '1000000000',
-      RATE_LIMIT_REFILL_PER_SECOND: '1000000000',
-    },
+  const child = spawnServer({
+    DATABASE_URL: databaseUrl,
+    DESKQL_DEMO_DATA: 'true',
+    DESKQL_DEMO_TICKETS: '300',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_BURST: '1000000000',
+    RATE_LIMIT_REFILL_PER_SECOND: '1000000000',
   });
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready within 60 s:\n${log.slice(-30).join('\n')}`)), 60_000);
-    let buffer = '';
     // Always drained: under load the server logs a line per request, and a full pipe would stall it.
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        // Keep what explains a failure, not the thousands of per-request lines.
-        if (!/"msg":"request"/.test(line) || /"status":5/.test(line)) log.push(line);
-        if (log.length > 400) log.splice(0, log.length - 400);
-        if (/DeskQL is ready at/.test(line)) {
-          clearTimeout(timer);
-          resolve(JSON.parse(line).url as string);
-        }
+    onLines(child.stdout!, (line) => {
+      // Keep what explains a failure, not the thousands of per-request lines.
+      if (!/"msg":"request"/.test(line) || /"status":5/.test(line)) log.push(line);
+      if (log.length > 400) log.splice(0, log.length - 400);
+      if (/DeskQL is ready at/.test(line)) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line).url as string);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => log.push(`stderr: ${chunk.toString().trimEnd()}`));

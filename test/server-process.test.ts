@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { onLines } from './support/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -19,19 +20,12 @@ let demoAdminKey = '';
 
 function waitForLine(child: ChildProcess, pattern: RegExp, lines: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${lines.join('\n')}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        lines.push(line);
-        if (pattern.test(line)) {
-          clearTimeout(timer);
-          resolve(line);
-        }
+    onLines(child.stdout!, (line) => {
+      lines.push(line);
+      if (pattern.test(line)) {
+        clearTimeout(timer);
+        resolve(line);
       }
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${lines.join('\n')}`)));

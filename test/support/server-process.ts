@@ -1,0 +1,32 @@
+// Running `npm start`'s entry point as a child process, as tests and benches that need a real
+// HTTP server do, and reading its JSON log lines as they come.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Starts server/main.ts with `env` added to this process's environment. */
+export function spawnServer(env: Record<string, string>): ChildProcess {
+  // `node --import tsx` rather than the tsx binary: one process, so signals, the exit status
+  // and liveness are the server's own.
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+}
+
+/** Calls `onLine` with each complete line of `stream`, reading it continuously (a full pipe would stall the child). */
+export function onLines(stream: Readable, onLine: (line: string) => void): void {
+  let buffer = '';
+  stream.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      onLine(line);
+    }
+  });
+}
