@@ -47,8 +47,8 @@ export function createDeskqlYoga(options: YogaOptions) {
     graphiql,
     // Several operations in one body would multiply every per-operation limit.
     batching: false,
-    // Validation depends on the caller (scopes, suggestions, cost charged): never reuse it
-    // from another request. Parsing is caller-independent and stays cached.
+    // Validation records each request's cost for its rate limit (useOperationCost), so it runs
+    // for every request. Parsing is caller-independent and stays cached.
     parserAndValidationCache: { validationCache: false },
     landingPage: false,
     healthCheckEndpoint: '/healthz',

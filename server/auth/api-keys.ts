@@ -30,6 +30,9 @@ export interface NewApiKey {
   teamIds?: readonly number[] | null;
 }
 
+/** What a key row says, the hash aside. */
+const KEY_COLUMNS = 'id, name, prefix, scopes, team_ids, created_at, revoked_at';
+
 const KEY_PATTERN = /^dq_[A-Za-z0-9_-]{43}$/;
 const PREFIX_LENGTH = 10;
 
@@ -63,14 +66,14 @@ export async function createApiKey(sql: SqlClient, input: NewApiKey): Promise<{ 
   const key = `dq_${randomBytes(32).toString('base64url')}`;
   const [row] = await sql.query<RawKey>(
     `INSERT INTO api_key (name, prefix, hash, scopes, team_ids) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, name, prefix, scopes, team_ids, created_at, revoked_at`,
+     RETURNING ${KEY_COLUMNS}`,
     [name, key.slice(0, PREFIX_LENGTH), hashKey(key), scopes, teamIds],
   );
   return { id: row!.id, key, info: infoOf(row!) };
 }
 
 export async function listApiKeys(sql: SqlClient): Promise<ApiKeyInfo[]> {
-  const rows = await sql.query<RawKey>('SELECT id, name, prefix, scopes, team_ids, created_at, revoked_at FROM api_key ORDER BY id');
+  const rows = await sql.query<RawKey>(`SELECT ${KEY_COLUMNS} FROM api_key ORDER BY id`);
   return rows.map(infoOf);
 }
 
@@ -78,7 +81,7 @@ export async function listApiKeys(sql: SqlClient): Promise<ApiKeyInfo[]> {
 export async function revokeApiKey(sql: SqlClient, id: number): Promise<ApiKeyInfo> {
   const [row] = await sql.query<RawKey>(
     `UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
-     RETURNING id, name, prefix, scopes, team_ids, created_at, revoked_at`,
+     RETURNING ${KEY_COLUMNS}`,
     [id],
   );
   if (!row) throw new ApiKeyInputError(`id: no API key has the id ${id}; npm run apikey -- list shows them`);
@@ -91,7 +94,7 @@ export type KeyLookup = { status: 'valid'; principal: Principal } | { status: 'u
 export async function lookUpKey(sql: SqlClient, key: string): Promise<KeyLookup> {
   if (!isWellFormedKey(key)) return { status: 'unknown' };
   const [row] = await sql.query<RawKey>(
-    'SELECT id, name, prefix, scopes, team_ids, created_at, revoked_at FROM api_key WHERE hash = $1',
+    `SELECT ${KEY_COLUMNS} FROM api_key WHERE hash = $1`,
     [hashKey(key)],
   );
   if (!row) return { status: 'unknown' };

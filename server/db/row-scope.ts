@@ -5,18 +5,15 @@
 // that reaches the database through Prisma: connections, relations, node(id:), drill-down
 // and the KPI statements alike, so no resolver has to remember to filter.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import { withOverrides } from './adapter-proxy.js';
 
 const SCOPED_ROLE = 'deskql_scoped';
 
 export function rowScopedAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F, teamIds: readonly number[]): F {
   if (teamIds.length === 0) throw new Error('a row scope needs at least one team');
-  return new Proxy(factory, {
-    get(target, property, receiver) {
-      if (property === 'connect') return async () => rowScopedAdapter(await target.connect(), teamIds.join(','));
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withOverrides<SqlDriverAdapterFactory>(factory, {
+    connect: async () => rowScopedAdapter(await factory.connect(), teamIds.join(',')),
+  }) as F;
 }
 
 function rowScopedAdapter(adapter: SqlDriverAdapter, teams: string): SqlDriverAdapter {
@@ -47,25 +44,19 @@ function rowScopedAdapter(adapter: SqlDriverAdapter, teams: string): SqlDriverAd
     }
   };
 
-  return new Proxy(adapter, {
-    get(target, property, receiver) {
-      if (property === 'queryRaw') return (query: SqlQuery) => inScope((tx) => tx.queryRaw(query));
-      if (property === 'executeRaw') return (query: SqlQuery) => inScope((tx) => tx.executeRaw(query));
-      if (property === 'executeScript') return () => Promise.reject(new Error('scripts cannot run in a row scope'));
-      if (property === 'startTransaction') {
-        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
-          const tx = await target.startTransaction(...args);
-          try {
-            await enterScope(tx);
-          } catch (error) {
-            await end(tx, 'ROLLBACK').catch(() => {});
-            throw error;
-          }
-          return tx;
-        };
+  return withOverrides(adapter, {
+    queryRaw: (query: SqlQuery) => inScope((tx) => tx.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => inScope((tx) => tx.executeRaw(query)),
+    executeScript: () => Promise.reject(new Error('scripts cannot run in a row scope')),
+    startTransaction: async (...args) => {
+      const tx = await adapter.startTransaction(...args);
+      try {
+        await enterScope(tx);
+      } catch (error) {
+        await end(tx, 'ROLLBACK').catch(() => {});
+        throw error;
       }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return tx;
     },
   });
 }

@@ -3,6 +3,9 @@
 // (Prisma's around the driver adapter's around node-pg's or a socket's), so the whole cause
 // chain is read.
 
+/** What a client is told, with 503 and Retry-After, whichever step found the database gone. */
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly.';
+
 /** PostgreSQL's SQLSTATEs of a connection that failed, or a server shutting down or starting. */
 const UNAVAILABLE_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);

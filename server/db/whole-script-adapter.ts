@@ -4,11 +4,8 @@
 // PGlite adapter does not wait for the script, so a failing migration would be recorded as
 // applied. Sent whole, a PostgreSQL script also runs as one implicit transaction: a migration
 // that fails leaves nothing half-applied.
-import type {
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { withOverrides } from './adapter-proxy.js';
 
 /** Sends a whole script to the database and resolves when it has run (or rejects). */
 export type ScriptRunner = (script: string) => Promise<void>;
@@ -24,24 +21,8 @@ export function wholeScriptAdapter(
   factory: SqlMigrationAwareDriverAdapterFactory,
   runScript: ScriptRunner,
 ): SqlMigrationAwareDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, property, receiver) {
-      // The shadow database (diffs only) is a different database: keep its own executeScript.
-      if (property === 'connect') {
-        return async () => withScriptRunner(await target.connect(), runScript);
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as SqlDriverAdapterFactory as SqlMigrationAwareDriverAdapterFactory;
-}
-
-function withScriptRunner(adapter: SqlDriverAdapter, runScript: ScriptRunner): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(target, property, receiver) {
-      if (property === 'executeScript') return runScript;
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
+  // The shadow database (diffs only) is a different database: it keeps its own executeScript.
+  return withOverrides(factory, {
+    connect: async () => withOverrides<SqlDriverAdapter>(await factory.connect(), { executeScript: runScript }),
   });
 }

@@ -5,13 +5,22 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as defaultMaskError } from 'graphql-yoga';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** Messages echo client input; a huge input must not come back whole. */
 const MAX_MESSAGE_LENGTH = 1000;
 
 export function userInputError(message: string): GraphQLError {
   return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** A lost or unreachable database: 503, safe to retry after a second. */
+export function databaseUnavailableError(at: Pick<GraphQLError, 'nodes' | 'path'> = { nodes: undefined, path: undefined }): GraphQLError {
+  return createGraphQLError(DATABASE_UNAVAILABLE, {
+    nodes: at.nodes,
+    path: at.path,
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '1' } } },
+  });
 }
 
 /**
@@ -27,13 +36,7 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof PothosValidationError) {
     return createGraphQLError(truncate(original.message), { nodes, path, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  if (original && !(original instanceof GraphQLError) && isDatabaseUnavailable(original)) {
-    return createGraphQLError('The database is unavailable; try again shortly.', {
-      nodes,
-      path,
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '1' } } },
-    });
-  }
+  if (original && !(original instanceof GraphQLError) && isDatabaseUnavailable(original)) return databaseUnavailableError({ nodes, path });
   const masked = defaultMaskError(error, message, false);
   if (masked instanceof GraphQLError && masked.message.length > MAX_MESSAGE_LENGTH) {
     return createGraphQLError(truncate(masked.message), { nodes: masked.nodes, path: masked.path, extensions: masked.extensions });

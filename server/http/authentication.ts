@@ -8,6 +8,8 @@ import { lookUpKey } from '../auth/api-keys.js';
 import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
 import type { SqlClient } from '../db/sql-client.js';
+import { DATABASE_UNAVAILABLE } from '../db/unavailable.js';
+import { isGraphiqlPage } from './graphiql-page.js';
 import type { Logger } from '../logger.js';
 
 export interface AuthenticationOptions {
@@ -32,7 +34,7 @@ export function useAuthentication(options: AuthenticationOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return;
-      if (options.graphiql && request.method === 'GET' && request.headers.get('accept')?.includes('text/html')) return;
+      if (options.graphiql && isGraphiqlPage(request)) return;
       const header = request.headers.get('authorization');
       if (header === null) {
         if (anonymous) principals.set(request, anonymous);
@@ -49,7 +51,7 @@ export function useAuthentication(options: AuthenticationOptions): Plugin {
         lookup = await lookUpKey(options.sql, match[1]!);
       } catch (error) {
         options.logger.warn('API key lookup failed: database unavailable', { error: (error as Error).message });
-        endResponse(refusal(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', { 'retry-after': '1' }));
+        endResponse(refusal(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE, { 'retry-after': '1' }));
         return;
       }
       if (lookup.status === 'valid') {

@@ -4,6 +4,7 @@
 // after a CORS preflight this server does not grant. JSON POSTs always need that preflight,
 // so the SDK and ordinary clients never notice.
 import type { Plugin } from 'graphql-yoga';
+import { isGraphiqlPage } from './graphiql-page.js';
 
 const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
@@ -11,8 +12,7 @@ export function useCsrfProtection(options: { header: string; graphqlEndpoint: st
   return {
     onRequest({ request, url, endResponse }) {
       if (url.pathname !== options.graphqlEndpoint || request.headers.has(options.header)) return;
-      // The GraphiQL page itself (HTML for a browser) runs nothing; its requests are JSON POSTs.
-      if (options.graphiql && request.method === 'GET' && request.headers.get('accept')?.includes('text/html')) return;
+      if (options.graphiql && isGraphiqlPage(request)) return;
       const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
       const preflighted = request.method !== 'GET' && request.method !== 'HEAD' && contentType !== '' && !SIMPLE_CONTENT_TYPES.includes(contentType);
       if (preflighted || request.method === 'OPTIONS') return;

@@ -8,6 +8,7 @@ import { runAs } from '../../auth/principal.js';
 import { charge, type RateLimit } from '../../auth/rate-limit.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import { principalOf } from '../../http/authentication.js';
+import { databaseUnavailableError } from '../errors.js';
 import type { Logger } from '../../logger.js';
 import { costOf } from './operation-cost.js';
 
@@ -44,7 +45,7 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
           result = await charge(options.sql, subject, cost, options.rateLimit);
         } catch (error) {
           options.logger.warn('rate limit check failed: database unavailable', { error: (error as Error).message });
-          setResultAndStopExecution({ errors: [refusal(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', { 'retry-after': '1' })] });
+          setResultAndStopExecution({ errors: [databaseUnavailableError()] });
           return;
         }
         if (!result.allowed) {
