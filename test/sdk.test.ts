@@ -26,6 +26,15 @@ describe('SDK methods', () => {
     expect(kpis.csat.rate).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
     expect(kpis.comparison.from).toBe('2026-01-29T00:00:00.000Z');
     expect(kpis.comparison.change.ticketCount.current).toBe(7);
+    expect(kpis.customersAtStart).toBeTypeOf('number');
+  });
+
+  it('kpis with a filter customer KPIs cannot take leaves them out instead of failing', async () => {
+    const chat = await client.kpis({ period: MARCH, filter: { channels: ['CHAT'] } });
+    expect(chat.ticketCount).toBe(3);
+    expect(chat.customersAtStart).toBeUndefined();
+    const enterprise = await client.kpis({ period: MARCH, filter: { customerSegments: ['enterprise'] } });
+    expect(enterprise.customersAtStart).toBe(1);
   });
 
   it('kpiSlices and customerKpiSlices return slices with their groups', async () => {
@@ -50,6 +59,22 @@ describe('SDK methods', () => {
     const page = await client.drillDownTickets({ period: MARCH, basis: 'BACKLOG', first: 10 });
     expect(page.totalCount).toBe(4);
     expect(page.edges.map((e) => e.node.status).sort()).toEqual(['NEW', 'OPEN', 'SOLVED', 'SOLVED']);
+  });
+
+  it('agentKpis and teamKpis give each entity the numbers a filtered kpis call gives', async () => {
+    const agents = [];
+    for await (const agent of client.agentKpis.all({ period: MARCH })) agents.push(agent);
+    expect(agents.map((a) => a.name)).toEqual(['Ana', 'Bruno', 'Carla']);
+    for (const agent of agents) {
+      const alone = await client.kpis({ period: MARCH, filter: { agentIds: [agent.id] } });
+      expect([agent.name, agent.kpis.ticketCount, agent.kpis.averageHandleTime.average]).toEqual([agent.name, alone.ticketCount, alone.averageHandleTime.average]);
+    }
+    const page = await client.teamKpis.page({ period: MARCH, first: 1 });
+    expect(page.totalCount).toBe(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const team = page.edges[0]!.node;
+    expectTypeOf(team.kpis.csat.rate.value).toEqualTypeOf<number | null>();
+    expect(team.kpis.ticketCount).toBe((await client.kpis({ period: MARCH, filter: { teamIds: [team.id] } })).ticketCount);
   });
 
   it('iterates every record across pages', async () => {
@@ -115,7 +140,7 @@ describe('SDK errors', () => {
   it('does not retry a mutation without an idempotency key', async () => {
     let attempts = 0;
     const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 3, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('socket hang up'); } });
-    const mutation = { toString: () => 'mutation Touch { __typename }' } as never;
+    const mutation = 'mutation Touch { __typename }';
     await expect(down.execute(mutation, {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(attempts).toBe(1);
     attempts = 0;

@@ -232,6 +232,29 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
+export type AgentKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  agentFilter?: AgentFilter | null | undefined;
+  orderBy?: AgentOrder | null | undefined;
+}>;
+
+
+export type AgentKpisQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, active: boolean, team: { id: string, name: string } | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+
+export type TeamKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: TeamOrder | null | undefined;
+}>;
+
+
+export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+
 export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
 
 export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
@@ -243,10 +266,19 @@ export type KpiChangesFragment = { ticketCount: { current: number | null, previo
 export type KpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
+  withCustomerKpis?: boolean | null | undefined;
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
+
+export type KpisWithoutCustomerKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -532,30 +564,199 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AgentKpisDocument = new TypedDocumentString(`
+    query AgentKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $agentFilter: AgentFilter, $orderBy: AgentOrder) {
+  agents(first: $first, after: $after, filter: $agentFilter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        active
+        team {
+          id
+          name
+        }
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<AgentKpisQuery, AgentKpisQueryVariables>;
+export const TeamKpisDocument = new TypedDocumentString(`
+    query TeamKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $orderBy: TeamOrder) {
+  teams(first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<TeamKpisQuery, TeamKpisQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
-    query Kpis($period: PeriodInput!, $filter: KpiFilter) {
+    query Kpis($period: PeriodInput!, $filter: KpiFilter, $withCustomerKpis: Boolean = true) {
   kpis(period: $period, filter: $filter) {
     ...KpiValues
-    ...CustomerKpiValues
+    ...CustomerKpiValues @include(if: $withCustomerKpis)
     comparison {
       from
       to
       change {
         ...KpiChanges
-        customersAtStart {
-          ...Change
-        }
-        customersAtEnd {
-          ...Change
-        }
-        newCustomers {
-          ...Change
-        }
-        retentionRate {
-          ...Change
-        }
-        churnRate {
-          ...Change
+        ... @include(if: $withCustomerKpis) {
+          customersAtStart {
+            ...Change
+          }
+          customersAtEnd {
+            ...Change
+          }
+          newCustomers {
+            ...Change
+          }
+          retentionRate {
+            ...Change
+          }
+          churnRate {
+            ...Change
+          }
         }
       }
     }
@@ -678,6 +879,121 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
+export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
+    query KpisWithoutCustomerKpis($period: PeriodInput!, $filter: KpiFilter) {
+  kpis(period: $period, filter: $filter) {
+    ...KpiValues
+    comparison {
+      from
+      to
+      change {
+        ...KpiChanges
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+}`) as unknown as TypedDocumentString<KpisWithoutCustomerKpisQuery, KpisWithoutCustomerKpisQueryVariables>;
 export const KpiSlicesDocument = new TypedDocumentString(`
     query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
   kpiSlices(
