@@ -1,7 +1,7 @@
 // graphql-codegen: the SDK's typed documents from the checked-in schema (schema/schema.graphql,
 // printed from the server by `npm run schema:print`) and the operations in sdk/src/operations.
 // `npm run codegen` runs both steps; CI fails when their output differs from what is committed.
-// It also writes the schema the SDK ships (sdk/schema/: SDL and introspection JSON), so partners
+// It also writes the schema the SDK ships (sdk/schema.graphql and sdk/introspection.json), so partners
 // can type their own documents (gql.tada, their own codegen) against exactly what the SDK targets.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -12,8 +12,8 @@ const config: CodegenConfig = {
   // The SDK is ESM: relative imports need their .js extension.
   emitLegacyCommonJSImports: false,
   generates: {
-    'sdk/schema/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: true } },
-    'sdk/schema/introspection.json': { plugins: ['introspection'], config: { descriptions: true, minify: true } },
+    'sdk/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: true } },
+    'sdk/introspection.json': { plugins: ['introspection'], config: { descriptions: true, minify: true } },
     'sdk/src/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
