@@ -1,7 +1,7 @@
 // The SDK against the in-process server (yoga.fetch as its fetch): typed results, every
 // method, pagination with async iterators, and the error class.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClient, DeskqlError, KpiDefinitionsDocument, type DeskqlClient, type KpisQuery } from '../sdk/src/index.js';
+import { createClient, DeskqlError, KpiDefinitionsDocument, KpisDocument, type DeskqlClient, type KpisQuery } from '../sdk/src/index.js';
 import { loadKpiFixture, MARCH } from './support/kpi-fixture.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -53,6 +53,19 @@ describe('SDK methods', () => {
     expect(definitions.map((d) => d.name)).toContain('firstContactResolution');
     const same = await client.execute(KpiDefinitionsDocument);
     expect(same.kpiDefinitions).toEqual(definitions);
+  });
+
+  it('executeWithExtensions returns the data with the answer\'s extensions', async () => {
+    const { data, extensions } = await client.executeWithExtensions(KpisDocument, { period: MARCH });
+    expectTypeOf(data).toEqualTypeOf<KpisQuery>();
+    expect(data.kpis.ticketCount).toBe(7);
+    expect(extensions.cost?.requested).toBeGreaterThan(0);
+    const reported = createClient({
+      url: 'http://deskql.test/graphql',
+      fetch: async () => Response.json({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } }),
+    });
+    const answer = await reported.executeWithExtensions<{ __typename: string }>('{ __typename }');
+    expect(answer).toEqual({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } });
   });
 
   it('drillDownTickets lists the tickets behind a number', async () => {

@@ -9,6 +9,7 @@ import {
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
 import type { AnyDocument, DocumentNodeLike, TypedDocument } from './document.js';
+import type { ResultWithExtensions } from './extensions.js';
 import { allNodes, type Page } from './paginate.js';
 import { createTransport, type ClientOptions, type ExecuteOptions, type VariablesArg } from './transport.js';
 
@@ -19,8 +20,8 @@ type PageArgs<V> = Omit<V, 'first' | 'after'>;
 
 export function createClient(options: ClientOptions) {
   const send = createTransport(options);
-  const execute = <TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables: TVariables, execution?: ExecuteOptions) =>
-    send(document, variables, execution) as Promise<TResult>;
+  const execute = async <TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables: TVariables, execution?: ExecuteOptions) =>
+    (await send(document, variables, execution)).data as TResult;
 
   /**
    * Runs any operation. A typed document (the SDK's own, a codegen TypedDocumentNode or
@@ -30,7 +31,21 @@ export function createClient(options: ClientOptions) {
   function executeAny<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...args: [...VariablesArg<TVariables>, ExecuteOptions?]): Promise<TResult>;
   // Only for documents without types: a typed one whose variables are wrong must fail to compile.
   function executeAny<TResult = unknown>(document: string | (DocumentNodeLike & { __apiType?: undefined }), variables?: Record<string, unknown>, execution?: ExecuteOptions): Promise<TResult>;
-  function executeAny(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<unknown> {
+  async function executeAny(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<unknown> {
+    return (await send(document, variables, execution)).data;
+  }
+
+  /** As execute(), with the answer's extensions: cost, freshness (`{ data, extensions }`). */
+  function executeWithExtensions<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    ...args: [...VariablesArg<TVariables>, ExecuteOptions?]
+  ): Promise<ResultWithExtensions<TResult>>;
+  function executeWithExtensions<TResult = unknown>(
+    document: string | (DocumentNodeLike & { __apiType?: undefined }),
+    variables?: Record<string, unknown>,
+    execution?: ExecuteOptions,
+  ): Promise<ResultWithExtensions<TResult>>;
+  function executeWithExtensions(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<ResultWithExtensions<unknown>> {
     return send(document, variables, execution);
   }
 
@@ -46,6 +61,7 @@ export function createClient(options: ClientOptions) {
 
   return {
     execute: executeAny,
+    executeWithExtensions,
 
     /** Every KPI over a period, with the previous period and the change of each headline number. */
     async kpis(variables: KpisQueryVariables) {

@@ -4,6 +4,7 @@
 export { createClient, type DeskqlClient } from './client.js';
 export { DeskqlError, type GraphQLErrorInfo } from './errors.js';
 export type { AnyDocument, DocumentNodeLike, TypedDocument } from './document.js';
+export type { ResponseExtensions, ResultWithExtensions } from './extensions.js';
 export type { Page } from './paginate.js';
 export type { RetryOptions } from './retry.js';
 export type { ClientOptions, ExecuteOptions, FetchFunction } from './transport.js';

@@ -3,6 +3,7 @@
 // idempotency key).
 import { prepareDocument, type AnyDocument } from './document.js';
 import { DeskqlError, type GraphQLErrorInfo } from './errors.js';
+import type { ResponseExtensions, ResultWithExtensions } from './extensions.js';
 import { backoffDelay, isRetryableStatus, sleep, type RetryOptions } from './retry.js';
 
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -36,7 +37,7 @@ export function createTransport(options: ClientOptions) {
   const baseDelayMs = options.retry?.baseDelayMs ?? 200;
   const maxRateLimitWaitMs = options.retry?.maxRateLimitWaitMs ?? 10_000;
 
-  return async function send(document: AnyDocument, variables?: unknown, execution: ExecuteOptions = {}): Promise<unknown> {
+  return async function send(document: AnyDocument, variables?: unknown, execution: ExecuteOptions = {}): Promise<ResultWithExtensions<unknown>> {
     const { query, operationType } = prepareDocument(document, execution.operationName);
     // A document this client cannot parse may still be a mutation: only the server knows.
     const safeToRetry = operationType === 'query' || execution.idempotencyKey !== undefined;
@@ -72,12 +73,12 @@ export function createTransport(options: ClientOptions) {
         await sleep(rateLimitWait);
         continue;
       }
-      const payload = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphQLErrorInfo[] } | null;
+      const payload = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphQLErrorInfo[]; extensions?: ResponseExtensions } | null;
       if (payload?.errors?.length) throw DeskqlError.fromGraphQL(payload.errors, response.status);
       if (!response.ok || !payload || payload.data === undefined || payload.data === null) {
         throw new DeskqlError(`DeskQL answered HTTP ${response.status} without data`, { code: `HTTP_${response.status}`, status: response.status });
       }
-      return payload.data;
+      return { data: payload.data, extensions: payload.extensions ?? {} };
     }
   };
 }
