@@ -92,7 +92,7 @@ describe('the packed SDK in a project of its own', () => {
     expect(result.internal).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
     expect(result.exports).toContain('createClient');
     expect(result.exports).not.toContain('TypedDocumentString');
-  });
+  }, 60_000);
 
   it('type-checks the example app (gql.tada and codegen documents included) and runs it against the server', async () => {
     await run('npm', ['run', 'build'], { cwd: app });
@@ -106,5 +106,5 @@ describe('the packed SDK in a project of its own', () => {
     for (const agent of report.agents) expect(agent.csat).toBeGreaterThanOrEqual(0);
     expect(report.backlog.map((row) => row.channel)).toEqual(expect.arrayContaining(['CHAT', 'EMAIL']));
     expect(report.backlog.every((row) => Number.isInteger(row.backlog))).toBe(true);
-  });
+  }, 240_000);
 });

@@ -24,7 +24,7 @@ async function check(name: string, changed: string, version = JSON.parse(readFil
   return run.then(({ stdout }) => ({ code: 0, output: stdout }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }));
 }
 
-describe('schema compatibility with the last release', () => {
+describe('schema compatibility with the last release', { timeout: 90_000 }, () => {
   it('passes for the schema in the repository and for added fields and types', async () => {
     expect((await check('same', schema)).code).toBe(0);
     const added = schema.replace(/^type Query \{$/m, 'type Query {\n  """Added later."""\n  addedLater(limit: Int): [String!]!\n') + '\ntype AddedType {\n  id: ID!\n}\n';
