@@ -31,7 +31,7 @@ describe('the public surface', () => {
     const sdk = await import('../sdk/src/index.js');
     expect(Object.keys(sdk).sort()).toEqual([
       'AgentKpisDocument', 'AgentsPageDocument', 'CustomerKpiSlicesDocument', 'CustomersPageDocument', 'DeskqlError',
-      'DrillDownTicketsDocument', 'ImportRecordsDocument', 'KpiDefinitionsDocument', 'KpiSlicesDocument', 'KpisDocument',
+      'DrillDownCustomersDocument', 'DrillDownInteractionsDocument', 'DrillDownSurveyResponsesDocument', 'DrillDownTicketsDocument', 'ImportRecordsDocument', 'KpiDefinitionsDocument', 'KpiSlicesDocument', 'KpisDocument',
       'SurveyResponsesPageDocument', 'TeamKpisDocument', 'TeamsPageDocument', 'TicketsPageDocument', 'ViewerDocument', 'createClient',
     ]);
   });

@@ -74,6 +74,20 @@ describe('SDK methods', () => {
     expect(page.edges.map((e) => e.node.status).sort()).toEqual(['NEW', 'OPEN', 'SOLVED', 'SOLVED']);
   });
 
+  it('drill-down into survey responses, interactions and customers: totals equal the KPIs', async () => {
+    const kpis = await client.kpis({ period: MARCH });
+    const csat = await client.drillDownSurveyResponses({ period: MARCH, kinds: ['CSAT'], first: 10 });
+    expect(csat.totalCount).toBe(kpis.csat.responses);
+    expect(csat.edges.every((e) => e.node.kind === 'CSAT')).toBe(true);
+    const interactions = await client.drillDownInteractions({ period: MARCH, first: 100 });
+    expect(interactions.totalCount).toBe(kpis.averageHandleTime.count);
+    expectTypeOf(interactions.edges[0]!.node.handleSeconds).toEqualTypeOf<number>();
+    const handle = interactions.edges.reduce((sum, e) => sum + e.node.handleSeconds, 0) / interactions.totalCount;
+    expect(handle).toBeCloseTo(kpis.averageHandleTime.average!, 6);
+    const newCustomers = await client.drillDownCustomers({ period: MARCH, basis: 'NEW' });
+    expect(newCustomers.totalCount).toBe(kpis.newCustomers);
+  });
+
   it('agentKpis and teamKpis give each entity the numbers a filtered kpis call gives', async () => {
     const agents = [];
     for await (const agent of client.agentKpis.all({ period: MARCH })) agents.push(agent);

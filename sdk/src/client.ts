@@ -2,6 +2,8 @@
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
   AgentKpisDocument, TeamKpisDocument, type AgentKpisQueryVariables, type TeamKpisQueryVariables,
+  DrillDownCustomersDocument, DrillDownInteractionsDocument, DrillDownSurveyResponsesDocument,
+  type DrillDownCustomersQueryVariables, type DrillDownInteractionsQueryVariables, type DrillDownSurveyResponsesQueryVariables,
   AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
   KpiSlicesDocument, KpisDocument, KpisWithoutCustomerKpisDocument, type KpisQuery, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
   type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
@@ -95,6 +97,21 @@ export function createClient(options: ClientOptions) {
     /** The tickets behind a ticket KPI of a period (and filter): one page. */
     async drillDownTickets(variables: DrillDownTicketsQueryVariables) {
       return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
+    },
+
+    /** The survey responses behind NPS, CSAT or CES of a period (and filter): one page; `kinds` picks the survey. */
+    async drillDownSurveyResponses(variables: DrillDownSurveyResponsesQueryVariables) {
+      return (await execute(DrillDownSurveyResponsesDocument, variables)).kpiSlices[0]!.surveyResponses;
+    },
+
+    /** The interactions behind average handle time of a period (and filter): one page. */
+    async drillDownInteractions(variables: DrillDownInteractionsQueryVariables) {
+      return (await execute(DrillDownInteractionsDocument, variables)).kpiSlices[0]!.interactions;
+    },
+
+    /** The customers behind a customer KPI: AT_START, AT_END, NEW or CHURNED in the period. One page. */
+    async drillDownCustomers(variables: DrillDownCustomersQueryVariables) {
+      return (await execute(DrillDownCustomersDocument, variables)).kpiSlices[0]!.customers;
     },
 
     /**

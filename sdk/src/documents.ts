@@ -8,6 +8,9 @@ export {
   AgentsPageDocument,
   CustomerKpiSlicesDocument,
   CustomersPageDocument,
+  DrillDownCustomersDocument,
+  DrillDownInteractionsDocument,
+  DrillDownSurveyResponsesDocument,
   DrillDownTicketsDocument,
   ImportRecordsDocument,
   KpiDefinitionsDocument,
@@ -26,6 +29,9 @@ export type {
   AgentsPageQuery, AgentsPageQueryVariables,
   CustomerKpiSlicesQuery, CustomerKpiSlicesQueryVariables,
   CustomersPageQuery, CustomersPageQueryVariables,
+  DrillDownCustomersQuery, DrillDownCustomersQueryVariables,
+  DrillDownInteractionsQuery, DrillDownInteractionsQueryVariables,
+  DrillDownSurveyResponsesQuery, DrillDownSurveyResponsesQueryVariables,
   DrillDownTicketsQuery, DrillDownTicketsQueryVariables,
   ImportRecordsMutation, ImportRecordsMutationVariables,
   KpiDefinitionsQuery, KpiDefinitionsQueryVariables,
@@ -37,11 +43,12 @@ export type {
   TicketsPageQuery, TicketsPageQueryVariables,
   ViewerQuery, ViewerQueryVariables,
   // The fragments those results are made of.
-  ChangeFragment, CustomerKpiValuesFragment, KpiChangesFragment, KpiValuesFragment, TicketFieldsFragment,
+  ChangeFragment, CustomerFieldsFragment, CustomerKpiValuesFragment, InteractionFieldsFragment, KpiChangesFragment, KpiValuesFragment,
+  SurveyResponseFieldsFragment, TicketFieldsFragment,
   // Inputs.
   AgentFilter, AgentOrder, CustomerFilter, CustomerOrder, ImportRecordsInput, KpiFilter, PeriodInput,
   SurveyResponseFilter, SurveyResponseOrder, TeamOrder, TicketFilter, TicketOrder,
   // Enums (string unions).
-  AgentOrderField, ApiScope, Channel, CustomerOrderField, Granularity, KpiDimension, KpiTicketBasis, KpiUnit,
+  AgentOrderField, ApiScope, Channel, CustomerOrderField, Granularity, KpiCustomerBasis, KpiDimension, KpiTicketBasis, KpiUnit,
   OrderDirection, Priority, SurveyKind, SurveyResponseOrderField, TeamOrderField, TicketOrderField, TicketStatus,
 } from './generated/graphql.js';

@@ -86,6 +86,13 @@ export type ImportRecordsInput = {
   ndjson: string;
 };
 
+/** Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator). */
+export type KpiCustomerBasis =
+  | 'AT_END'
+  | 'AT_START'
+  | 'CHURNED'
+  | 'NEW';
+
 /** What KPI slices can be grouped by. A record with no value falls into the null group, which is returned like any other. */
 export type KpiDimension =
   | 'AGENT'
@@ -316,7 +323,45 @@ export type DrillDownTicketsQueryVariables = Exact<{
 
 export type DrillDownTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null } }> } }> };
 
+export type DrillDownSurveyResponsesQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownSurveyResponsesQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } }> };
+
+export type DrillDownInteractionsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownInteractionsQuery = { kpiSlices: Array<{ interactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } } }> } }> };
+
+export type DrillDownCustomersQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiCustomerBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownCustomersQuery = { kpiSlices: Array<{ customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null } }> } }> };
+
 export type TicketFieldsFragment = { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null };
+
+export type CustomerFieldsFragment = { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null };
+
+export type SurveyResponseFieldsFragment = { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null };
+
+export type InteractionFieldsFragment = { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } };
 
 export type TicketsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -550,6 +595,55 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const CustomerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}
+    `, {"fragmentName":"CustomerFields"}) as unknown as TypedDocumentString<CustomerFieldsFragment, unknown>;
+export const SurveyResponseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"SurveyResponseFields"}) as unknown as TypedDocumentString<SurveyResponseFieldsFragment, unknown>;
+export const InteractionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"InteractionFields"}) as unknown as TypedDocumentString<InteractionFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -1224,6 +1318,100 @@ export const DrillDownTicketsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<DrillDownTicketsQuery, DrillDownTicketsQueryVariables>;
+export const DrillDownSurveyResponsesDocument = new TypedDocumentString(`
+    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    surveyResponses(kinds: $kinds, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SurveyResponseFields
+        }
+      }
+    }
+  }
+}
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownSurveyResponsesQuery, DrillDownSurveyResponsesQueryVariables>;
+export const DrillDownInteractionsDocument = new TypedDocumentString(`
+    query DrillDownInteractions($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    interactions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...InteractionFields
+        }
+      }
+    }
+  }
+}
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownInteractionsQuery, DrillDownInteractionsQueryVariables>;
+export const DrillDownCustomersDocument = new TypedDocumentString(`
+    query DrillDownCustomers($period: PeriodInput!, $filter: KpiFilter, $basis: KpiCustomerBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    customers(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CustomerFields
+        }
+      }
+    }
+  }
+}
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<DrillDownCustomersQuery, DrillDownCustomersQueryVariables>;
 export const TicketsPageDocument = new TypedDocumentString(`
     query TicketsPage($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
   tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1317,18 +1505,20 @@ export const CustomersPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        name
-        email
-        segment
-        createdAt
-        churnedAt
+        ...CustomerFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
 export const SurveyResponsesPageDocument = new TypedDocumentString(`
     query SurveyResponsesPage($first: Int, $after: String, $filter: SurveyResponseFilter, $orderBy: SurveyResponseOrder) {
   surveyResponses(
@@ -1344,25 +1534,27 @@ export const SurveyResponsesPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        kind
-        score
-        comment
-        respondedAt
-        customer {
-          id
-          name
-        }
-        ticket {
-          id
-          subject
-        }
+        ...SurveyResponseFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
 export const ImportRecordsDocument = new TypedDocumentString(`
     mutation ImportRecords($input: ImportRecordsInput!) {
   importRecords(input: $input) {
