@@ -69,9 +69,9 @@ export function createClient(options: ClientOptions) {
     async kpis(variables: KpisQueryVariables) {
       const withCustomerKpis = variables.withCustomerKpis ?? customerKpisAllow(variables.filter);
       if (withCustomerKpis) return (await execute(KpisDocument, variables)).kpis;
-      const { period, filter } = variables;
+      const { withCustomerKpis: _, ...others } = variables;
       // The same set without the optional customer parts: exactly what KpisQuery allows.
-      return (await execute(KpisWithoutCustomerKpisDocument, { period, filter })).kpis as KpisQuery['kpis'];
+      return (await execute(KpisWithoutCustomerKpisDocument, others)).kpis as KpisQuery['kpis'];
     },
 
     /** KPIs per bucket and group (customer KPIs: see customerKpiSlices). */
