@@ -24,7 +24,8 @@ const config: CodegenConfig = {
         strictScalars: true,
         enumsAsTypes: true,
         // Instants travel as ISO 8601 strings with an offset; IDs are opaque strings.
-        scalars: { DateTime: 'string', ID: 'string' },
+        // TableValue: a cell of kpiTable, whatever its column's type.
+        scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean' },
       },
     },
   },
