@@ -86,6 +86,9 @@ describe('SDK methods', () => {
     expect(handle).toBeCloseTo(kpis.averageHandleTime.average!, 6);
     const newCustomers = await client.drillDownCustomers({ period: MARCH, basis: 'NEW' });
     expect(newCustomers.totalCount).toBe(kpis.newCustomers);
+    expect(newCustomers.edges.map((e) => e.node.name)).toEqual(['Cato']);
+    const churned = await client.drillDownCustomers({ period: MARCH, basis: 'CHURNED' });
+    expect(churned.edges.map((e) => e.node.name).sort()).toEqual(['Bolt', 'Cato']);
   });
 
   it('agentKpis and teamKpis give each entity the numbers a filtered kpis call gives', async () => {
