@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     limits: config.limits,
     anonymousScopes: config.anonymousRead ? READ_SCOPES : null,
     rateLimit: config.rateLimit,
+    corsOrigins: config.corsOrigins,
+    operationTimeoutMs: config.operationTimeoutMs,
+    http: config.http,
   });
   logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
 

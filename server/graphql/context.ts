@@ -1,8 +1,13 @@
 // What every resolver receives for the current request. Deliberately small: the database is a
 // module (server/db/prisma.ts), and per-request loaders are added here as they are needed.
 import type { KpiRequestCache } from './kpi-request-cache.js';
+import type { OperationCost } from './cost/estimate.js';
 
 export interface GraphQLContext {
   requestId: string;
   kpis: KpiRequestCache;
+  /** Fires when the operation must stop: the client left or OPERATION_TIMEOUT_MS passed (plugins/operation-deadline.ts). */
+  signal?: AbortSignal;
+  /** What the operation was estimated to cost before it ran (plugins/operation-cost.ts). */
+  cost?: OperationCost;
 }
