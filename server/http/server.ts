@@ -47,7 +47,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const http = options.http ?? DEFAULT_HTTP_LIMITS;
   // A connection that trickles its headers or body in would otherwise stay open for minutes.
-  const server = createServer({ headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs }, yoga);
+  const server = createServer(
+    {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
+    },
+    yoga,
+  );
   server.maxConnections = http.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
