@@ -21,6 +21,7 @@ import { useOperationCost } from './graphql/plugins/operation-cost.js';
 import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
 import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
+import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
 import { corsFor } from './http/cors.js';
 import { isGraphqlPath, useExactGraphqlPath } from './http/exact-graphql-path.js';
@@ -103,6 +104,7 @@ export function createDeskqlYoga(options: YogaOptions) {
       // After every onRequest hook: refuses, before parsing, what no route answered.
       useExactGraphqlPath(GRAPHQL_ENDPOINT),
       useNoSuggestionsForAnonymous(),
+      useVariablesShape(),
       ...queryLimitPlugins(limits),
       useNoNulStrings(),
       // Cost needs coerced variables, so it runs at execution, before access control charges it.

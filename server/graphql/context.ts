@@ -5,6 +5,8 @@ import type { OperationCost } from './cost/estimate.js';
 
 export interface GraphQLContext {
   requestId: string;
+  /** The HTTP request (Yoga puts it on every context); absent when a schema is executed directly. */
+  request?: Request;
   kpis: KpiRequestCache;
   /** Fires when the operation must stop: the client left or OPERATION_TIMEOUT_MS passed (plugins/operation-deadline.ts). */
   signal?: AbortSignal;

@@ -38,6 +38,8 @@ export interface OperationCost {
   slices: Map<FieldNode, SlicesEstimate>;
   /** What the answer finally cost: the estimate plus corrections (slices beyond the assumption). */
   actual: number;
+  /** The arguments of every connection the operation selects, by field name, for the page-size rule. */
+  pages: Array<{ field: string; args: Record<string, unknown> }>;
 }
 
 interface Walk {
@@ -45,6 +47,7 @@ interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   slices: Map<FieldNode, SlicesEstimate>;
+  pages: OperationCost['pages'];
 }
 
 export function estimateCost(
@@ -55,9 +58,9 @@ export function estimateCost(
   variables: Record<string, unknown>,
 ): OperationCost {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  const walk: Walk = { schema, fragments, variables, slices: new Map() };
+  const walk: Walk = { schema, fragments, variables, slices: new Map(), pages: [] };
   const estimated = root ? Math.ceil(selectionCost(walk, operation.selectionSet, root, new Set())) : 0;
-  return { limit, estimated, slices: walk.slices, actual: estimated };
+  return { limit, estimated, slices: walk.slices, actual: estimated, pages: walk.pages };
 }
 
 function included(walk: Walk, node: { directives?: readonly DirectiveNode[] }): boolean {
@@ -102,6 +105,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
       continue;
     }
     const args = argumentsOf(walk, field, node);
+    if (isConnection(field)) walk.pages.push({ field: name, args });
     const listed = isListType(getNullableType(field.type));
     let items = 1;
     if (name === 'kpiSlices') items = estimateSlices(args);

@@ -1,12 +1,13 @@
-// Prices each operation before it executes (cost/estimate.ts) from its coerced variables and
+// Checks every connection's page size and prices each operation before it executes (cost/estimate.ts) from its coerced variables and
 // their defaults, refuses it over MAX_QUERY_COST, and puts the cost on the context, where the
 // rate limit charges it (access-control.ts) and kpiSlices corrects it (cost/correction.ts).
 // It runs in onExecute, not as a validation rule: validation sees no variables, and keeping
 // request state out of validation lets Yoga cache validation results again.
-import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode } from 'graphql';
+import { getOperationAST, getVariableValues, Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../context.js';
 import { estimateCost } from '../cost/estimate.js';
+import { assertPageSize } from '../pagination.js';
 
 export function useOperationCost(maxCost: number): Plugin<GraphQLContext> {
   return {
@@ -22,6 +23,17 @@ export function useOperationCost(maxCost: number): Plugin<GraphQLContext> {
       }
       const cost = estimateCost(maxCost, args.schema, operation, fragments, coerced.coerced);
       (args.contextValue as GraphQLContext).cost = cost;
+      // Page sizes are checked here, for every connection: a resolver checks only when it runs,
+      // and `tickets(first: 500) { totalCount }` selects no edges, so none did.
+      for (const page of cost.pages) {
+        try {
+          assertPageSize(page.args);
+        } catch (error) {
+          const problem = error as GraphQLError;
+          setResultAndStopExecution({ errors: [createGraphQLError(`${page.field}: ${problem.message}`, { extensions: { ...problem.extensions, http: { status: 400 } } })] });
+          return;
+        }
+      }
       if (cost.estimated > maxCost) {
         setResultAndStopExecution({
           errors: [

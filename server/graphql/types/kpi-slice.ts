@@ -135,7 +135,11 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
           assertKpiSupported('customersAtStart', slice.kpis.source);
           return prisma().customer.findMany({ ...query, where: customersWhere(scopeOf(slice), args.basis), orderBy: orderWithTieBreaker('createdAt', 'asc') });
         },
-        totalCount: (slice, args) => prisma().customer.count({ where: customersWhere(scopeOf(slice), args.basis) }),
+        // The same refusal as the page: grouped by AGENT it failed, by CHANNEL it was a silent 0.
+        totalCount: (slice, args) => {
+          assertKpiSupported('customersAtStart', slice.kpis.source);
+          return prisma().customer.count({ where: customersWhere(scopeOf(slice), args.basis) });
+        },
       },
       { name: 'KpiCustomerConnection' },
       { name: 'KpiCustomerEdge' },
