@@ -7,6 +7,7 @@ import { installDatabase } from './db/current-database.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
+import { DrillDownBatches } from './graphql/drill-down-batches.js';
 import { schema } from './graphql/schema.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './graphql/plugins/query-limits.js';
 import { readinessCheck } from './http/readiness.js';
@@ -82,6 +83,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
       kpis: new KpiRequestCache(),
+      drillDowns: new DrillDownBatches(),
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers

@@ -112,13 +112,13 @@ describe('KPI drill-downs (item 2)', () => {
   it('groups the estimate could not know are counted once the KPIs ran, before any drill-down: over the limit, refused', async () => {
     const teams = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM team'))[0]!.n;
     expect(teams).toBeGreaterThan(2);
-    const tight = createDeskqlYoga({ db: api.db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 }, limits: { maxCost: 1500 } });
+    const tight = createDeskqlYoga({ db: api.db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 }, limits: { maxCost: 500 } });
     const query = `{ kpiSlices(period: { from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z" }, groupBy: [TEAM]) {
       group { team { name } } kpis { ticketCount } tickets(first: 100) { edges { node { id } } } } }`;
     const before = api.statements.length;
     const refused = await send(tight, query);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(refused.body.errors?.[0]?.message).toMatch(/This kpiSlices yields \d+ slices, so the operation costs \d+, more than the limit of 1500/);
+    expect(refused.body.errors?.[0]?.message).toMatch(/This kpiSlices yields \d+ slices, so the operation costs \d+, more than the limit of 500/);
     // The KPI statement ran; no drill-down statement (one per slice before the fix) did.
     expect(api.statements.slice(before).some((sql) => /FROM "public"."ticket".*LIMIT/is.test(sql) && !/count/i.test(sql))).toBe(false);
     // The answer reports the corrected cost, and a narrower request passes.
@@ -138,6 +138,53 @@ describe('KPI drill-downs (item 2)', () => {
     const [bucket] = await api.db.sql.query<{ tokens: number }>('SELECT tokens FROM rate_bucket WHERE subject = $1', [`key:${id}`]);
     expect(Number(bucket!.tokens)).toBeLessThanOrEqual(100_000 - answer.body.extensions!.cost!.requested + 2);
     expect(answer.body.extensions!.cost!.remaining).toBeLessThanOrEqual(100_000 - answer.body.extensions!.cost!.requested + 2);
+  });
+});
+
+describe('drill-down statements (item 2)', () => {
+  const daily = (days: number) => `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-${String(1 + days).padStart(2, '0')}T00:00:00Z" }, granularity: DAY) {
+    kpis { ticketCount }
+    tickets(first: 5) { totalCount edges { node { id subject customer { name } } } }
+    interactions(first: 3) { totalCount edges { node { id } } }
+    surveyResponses(kinds: [CSAT], first: 3) { totalCount edges { node { id } } }
+    customers(basis: NEW, first: 3) { totalCount edges { node { id } } } } }`;
+
+  it('are batched across slices: 30 daily slices cost the statements of 7 (was 91 for tickets alone)', async () => {
+    const week = await api.countStatements(async () => expect((await api.graphql(daily(7))).errors).toBeUndefined());
+    const month = await api.countStatements(async () => {
+      const answer = await api.graphql(daily(29));
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.kpiSlices).toHaveLength(29);
+    });
+    expect(month).toBe(week);
+    // KPI family, and per drill-down field: page ids, records, count; plus the customers of the tickets.
+    expect(month).toBeLessThanOrEqual(14);
+  });
+
+  it('give each slice exactly its own records, in order, with pages and totals that match the KPIs', async () => {
+    const answer = await api.data(`{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-08T00:00:00Z" }, granularity: DAY) {
+      bucketStart bucketEnd kpis { ticketCount } tickets(first: 100) { totalCount edges { node { createdAt } } } } }`);
+    for (const slice of answer.kpiSlices) {
+      expect(slice.tickets.totalCount).toBe(slice.kpis.ticketCount);
+      expect(slice.tickets.edges).toHaveLength(slice.kpis.ticketCount);
+      const times = slice.tickets.edges.map((e: any) => e.node.createdAt);
+      expect([...times].sort()).toEqual(times);
+      for (const at of times) expect(at >= slice.bucketStart && at < slice.bucketEnd).toBe(true);
+    }
+  });
+
+  it('page through a slice with after and last as any connection', async () => {
+    const q = (args: string) => `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-15T00:00:00Z" }) { tickets(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } } } }`;
+    const all = (await api.data(q('first: 100'))).kpiSlices[0].tickets.edges.map((e: any) => e.node.id);
+    expect(all.length).toBeGreaterThan(4);
+    const first = (await api.data(q('first: 2'))).kpiSlices[0].tickets;
+    expect(first.edges.map((e: any) => e.node.id)).toEqual(all.slice(0, 2));
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await api.data(q(`first: 2, after: "${first.edges[1].cursor}"`))).kpiSlices[0].tickets;
+    expect(next.edges.map((e: any) => e.node.id)).toEqual(all.slice(2, 4));
+    const last = (await api.data(q('last: 2'))).kpiSlices[0].tickets;
+    expect(last.edges.map((e: any) => e.node.id)).toEqual(all.slice(-2));
+    expect(last.pageInfo.hasPreviousPage).toBe(true);
   });
 });
 

@@ -35,7 +35,7 @@ export async function withIdempotency<T>(
   const receipt = await prisma().idempotencyReceipt.findUnique({ where: { owner_keyHash: { owner, keyHash } } });
   if (receipt && receipt.createdAt.getTime() > Date.now() - RECEIPT_TTL_HOURS * 3_600_000) {
     if (receipt.operation !== operation || receipt.requestHash !== requestHash) {
-      throw userInputError(`The idempotency key "${key.slice(0, 100)}" was already used for a different request; send a new key for a new request`);
+      throw userInputError(`idempotencyKey "${key.slice(0, 100)}" was already used for a different request; send a new key for a new request`);
     }
     return JSON.parse(decrypt(receipt.response, key, owner)) as T;
   }

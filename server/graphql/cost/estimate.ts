@@ -1,9 +1,11 @@
 // What an operation will cost, computed before it executes, from the variables as GraphQL
 // coerces them (defaults included), so `first: $n` costs what `first: 60` costs. The unit is
-// roughly "one object or value the server produces": a scalar costs 1, an object 2, and a list
-// multiplies what each item selects by how many items it can hold: a connection by its page
-// size (first/last, default 20) on edges and nodes, kpiSlices by its slices (buckets × groups,
-// see slices.ts), any other list by DEFAULT_LIST_SIZE. Introspection costs a flat amount.
+// one object the server produces (a record, an edge, a KPI value object, a slice); scalar
+// fields are free, since the token and alias limits already bound how many one object can
+// select. A list multiplies what each item selects by how many items it can hold: a
+// connection by its page size (first/last, default 20) on edges and nodes, kpiSlices by its
+// slices (buckets × groups, see slices.ts), any other list by DEFAULT_LIST_SIZE.
+// Introspection costs a flat amount.
 // graphql-armor's rule, used before, reads literals only and guesses by depth: `first: $n`
 // was free and a literal `first: 5` three levels down was refused.
 import {
@@ -100,17 +102,14 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
     const inner = getNamedType(field.type);
     const paged = pageSize !== null && (name === 'edges' || name === 'nodes');
     const multiplier = paged ? pageSize : 1;
-    if (!node.selectionSet) {
-      total += multiplier;
-      continue;
-    }
+    if (!node.selectionSet) continue;
     const args = argumentsOf(walk, field, node);
     if (isConnection(field)) walk.pages.push({ field: name, args });
     const listed = isListType(getNullableType(field.type));
     let items = 1;
     if (name === 'kpiSlices') items = estimateSlices(args);
     else if (listed && !paged) items = DEFAULT_LIST_SIZE;
-    const each = 2 + selectionCost(walk, node.selectionSet, inner, seen, isConnection(field) ? pageSizeOf(args) : null);
+    const each = 1 + selectionCost(walk, node.selectionSet, inner, seen, isConnection(field) ? pageSizeOf(args) : null);
     if (name === 'kpiSlices') walk.slices.set(node, { assumed: items, perSlice: each });
     total += multiplier * items * each;
   }

@@ -1,10 +1,11 @@
 // How many slices a kpiSlices field will return, estimated from its arguments before it runs:
 // buckets × groups. Buckets are exact (computed from the period, granularity and time zone as
-// the resolver will). Groups are exact for CHANNEL and PRIORITY (their values are fixed) and
-// for any dimension the filter narrows to a list; for the others (teams, agents, categories,
-// segments) they depend on the data, so the estimate counts one group and the resolver
-// corrects the cost with the real count before any drill-down runs (correction.ts).
-import { Channel, Priority } from '../../generated/prisma/enums.js';
+// the resolver will; without groupBy every bucket is a slice). Groups depend on the data: a
+// group with no record in a bucket is left out, so even CHANNEL × PRIORITY by HOUR over a
+// quiet month yields few slices, and an upper bound would refuse reasonable requests. The
+// estimate counts the values a filter lists for a dimension (plus its null group), and one
+// group otherwise; kpiSlices corrects the cost with the real count once its KPI statements
+// ran, before any drill-down or record is read (correction.ts).
 import type { KpiDimension } from '../../kpi/dimensions.js';
 import { bucketWindows, validatePeriod, type Granularity, type Period } from '../../kpi/period.js';
 import { MAX_SLICES } from '../types/kpi-queries.js';
@@ -23,12 +24,6 @@ const FILTER_OF: Record<KpiDimension, string> = {
   PRIORITY: 'priorities',
   CATEGORY: 'categories',
   CUSTOMER_SEGMENT: 'customerSegments',
-};
-
-/** Values a dimension can take whatever the data; null: it depends on the data. */
-const FIXED_VALUES: Partial<Record<KpiDimension, number>> = {
-  CHANNEL: Object.keys(Channel).length,
-  PRIORITY: Object.keys(Priority).length,
 };
 
 export function estimateSlices(rawArgs: Record<string, unknown>): number {
@@ -50,7 +45,5 @@ function bucketCount(args: SliceArgs): number {
 
 function groupCount(dimension: KpiDimension, filter: SliceArgs['filter']): number {
   const listed = filter?.[FILTER_OF[dimension]];
-  // A listed filter bounds the groups; records outside the dimension's values form the null group.
-  if (listed) return listed.length + (dimension in FIXED_VALUES ? 0 : 1);
-  return FIXED_VALUES[dimension] ?? 1;
+  return listed ? listed.length + 1 : 1;
 }

@@ -30,7 +30,7 @@ export function useOperationCost(maxCost: number): Plugin<GraphQLContext> {
           assertPageSize(page.args);
         } catch (error) {
           const problem = error as GraphQLError;
-          setResultAndStopExecution({ errors: [createGraphQLError(`${page.field}: ${problem.message}`, { extensions: { ...problem.extensions, http: { status: 400 } } })] });
+          setResultAndStopExecution({ errors: [createGraphQLError(problem.message, { path: [page.field], extensions: { ...problem.extensions, http: { status: 400 } } })] });
           return;
         }
       }
