@@ -9,6 +9,7 @@ import { INTROSPECTION_COST } from '../server/graphql/cost/estimate.js';
 import { defaultSeedOptions, seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
+import { createTestDatabase } from './support/test-database.js';
 
 let api: TestApi;
 let yoga: DeskqlYoga;
@@ -198,5 +199,71 @@ describe('introspection (item 10)', () => {
     const second = await send(limited, '{ __schema { types { name } } }', {}, key);
     expect(second.status).toBe(429);
     expect(second.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('a request\'s time (item 2)', () => {
+  /** Heavy enough to run for seconds on either database: hourly slices, each with drill-downs and entity KPIs. */
+  const HEAVY = `{ kpiSlices(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-10T00:00:00Z" }, granularity: HOUR) {
+    kpis { ticketCount backlog } tickets(basis: BACKLOG, first: 2) { totalCount edges { node { id customer { name } } } } } }`;
+
+  async function settled(): Promise<number> {
+    // Statements still being issued after the answer would keep growing this count.
+    let count = api.statements.length;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (api.statements.length === count) return count;
+      count = api.statements.length;
+    }
+  }
+
+  it('stops an operation at OPERATION_TIMEOUT_MS: answered at once, and no statement starts after', async () => {
+    const quick = createDeskqlYoga({ db: api.db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 }, operationTimeoutMs: 100 });
+    const started = performance.now();
+    const answer = await send(quick, HEAVY);
+    const elapsed = performance.now() - started;
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('OPERATION_TIMEOUT');
+    expect(answer.body.errors?.[0]?.message).toContain('ran for more than 100 ms (OPERATION_TIMEOUT_MS)');
+    expect(answer.status).toBe(503);
+    const after = api.statements.length;
+    expect(await settled()).toBeLessThanOrEqual(after + 1);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('stops an operation whose client went away: no statement starts after the abort', async () => {
+    // The client leaves while the first statement runs: abort from inside the statement hook,
+    // which is deterministic on both databases (on PGlite a whole query otherwise completes
+    // before a timer could fire).
+    let controller = new AbortController();
+    let abortOnStatement = false;
+    let count = 0;
+    const { db, drop } = await createTestDatabase({
+      onStatement: () => {
+        count++;
+        if (abortOnStatement) controller.abort();
+      },
+    });
+    try {
+      await seedDatabase(db, { ...defaultSeedOptions(100, new Date('2026-06-01T00:00:00Z')), days: 60 });
+      const own = createDeskqlYoga({ db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 } });
+      const deep = '{ tickets(first: 5) { edges { node { customer { tickets(first: 5) { edges { node { assignee { team { name } } interactions(first: 3) { edges { node { agent { name } } } } } } } } } } } }';
+      const ask = () =>
+        Promise.resolve(
+          own.fetch('http://deskql.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: deep }), signal: controller.signal }),
+        ).catch((error: unknown) => error);
+      count = 0;
+      await ask();
+      const whole = count;
+      expect(whole).toBeGreaterThan(4);
+      controller = new AbortController();
+      abortOnStatement = true;
+      count = 0;
+      await ask();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The statement that was running when the client left; none after it.
+      expect(count).toBe(1);
+    } finally {
+      await drop();
+    }
   });
 });

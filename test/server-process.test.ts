@@ -131,9 +131,10 @@ describe('npm start', () => {
     try {
       const ready = await waitForLine(child, /DeskQL is ready at/, lines);
       const serverPid = JSON.parse(ready).pid as number;
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // The server writes to the pipe npm handed it: it closes when the server has exited too.
+      const outputClosed = new Promise((resolve) => child.stdout!.once('close', resolve));
       child.kill('SIGTERM');
-      await exited;
+      await outputClosed;
       for (let i = 0; i < 100 && isRunning(serverPid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(isRunning(serverPid)).toBe(false);
       expect(lines.some((line) => /"msg":"shut down"/.test(line))).toBe(true);
