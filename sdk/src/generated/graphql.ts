@@ -381,7 +381,7 @@ export type AgentsPageQueryVariables = Exact<{
 }>;
 
 
-export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string, active: boolean, team: { id: string, name: string } | null } }> } };
+export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, active: boolean, team: { id: string, name: string } | null } }> } };
 
 export type TeamsPageQueryVariables = Exact<{
   first?: number | null | undefined;
