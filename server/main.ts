@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from './seed/seed.js';
 import { offerDemoAdminKey } from './auth/demo-admin-key.js';
 import { READ_SCOPES } from './auth/scopes.js';
+import { createDeskqlMetrics } from './metrics/deskql-metrics.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,13 +22,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, { service: 'deskql' });
+  const metrics = createDeskqlMetrics();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     logger,
-    onStatement: config.logLevel === 'debug' ? (sql) => logger.debug('sql', { sql }) : undefined,
+    onStatement:
+      config.logLevel === 'debug'
+        ? (sql) => {
+            metrics.countStatement();
+            logger.debug('sql', { sql });
+          }
+        : () => metrics.countStatement(),
   }).catch((error: unknown) => {
     if (error instanceof EmbeddedDatabaseBusyError) {
       console.error(error.message);
@@ -58,8 +66,11 @@ async function main(): Promise<void> {
     limits: config.limits,
     anonymousScopes: config.anonymousRead ? READ_SCOPES : null,
     rateLimit: config.rateLimit,
+    metrics,
+    metricsToken: config.metricsToken,
   });
-  logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
+  const dashboard = running.url.replace(/\/graphql$/, '/');
+  logger.info(`DeskQL is ready at ${running.url} (dashboard: ${dashboard})`, { url: running.url, dashboard, graphiql: config.graphiql });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -21,6 +21,11 @@ import { useOperationCost } from './graphql/plugins/operation-cost.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useAuthentication } from './http/authentication.js';
 import { silentLogger, type Logger } from './logger.js';
+import { useDashboard } from './http/dashboard.js';
+import { useOfflineGraphiql } from './http/graphiql.js';
+import { useMetricsEndpoint } from './http/metrics-endpoint.js';
+import { useRequestMetrics } from './http/request-metrics.js';
+import { createDeskqlMetrics, type DeskqlMetrics } from './metrics/deskql-metrics.js';
 
 export interface YogaOptions {
   db: Database;
@@ -33,6 +38,12 @@ export interface YogaOptions {
   anonymousScopes?: readonly Scope[] | null;
   /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** Where /metrics reads from; a fresh registry when not given (main.ts shares its own). */
+  metrics?: DeskqlMetrics;
+  /** Bearer token for /metrics; null or absent: loopback clients only. */
+  metricsToken?: string | null;
+  /** Where the built dashboard is (dist/web by default). */
+  dashboardDir?: string;
 }
 
 
@@ -41,10 +52,14 @@ export function createDeskqlYoga(options: YogaOptions) {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
   installDatabase(options.db, { serving: true });
+  const metrics = options.metrics ?? createDeskqlMetrics();
+  metrics.watchPool(() => options.db.poolStats());
+  const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    graphiql,
+    // GraphiQL is served by useOfflineGraphiql from bundled files (Yoga's own loads a CDN).
+    graphiql: false,
     // Several operations in one body would multiply every per-operation limit.
     batching: false,
     // Validation records each request's cost for its rate limit (useOperationCost), so it runs
@@ -68,7 +83,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      kpis: new KpiRequestCache(),
+      kpis: new KpiRequestCache(observeFamily),
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
@@ -79,6 +94,12 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      useRequestMetrics(metrics, { graphqlEndpoint: GRAPHQL_ENDPOINT }),
+      // Pages and files for browsers, and the scrape endpoint: answered here, before the
+      // GraphQL endpoint's CSRF and key checks, which they do not need.
+      useDashboard({ directory: options.dashboardDir }),
+      ...(graphiql ? [useOfflineGraphiql({ graphqlEndpoint: GRAPHQL_ENDPOINT })] : []),
+      useMetricsEndpoint({ metrics, token: options.metricsToken ?? null }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,

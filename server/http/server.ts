@@ -24,6 +24,8 @@ export interface ServerOptions {
   limits?: YogaOptions['limits'];
   anonymousScopes?: YogaOptions['anonymousScopes'];
   rateLimit?: YogaOptions['rateLimit'];
+  metrics?: YogaOptions['metrics'];
+  metricsToken?: YogaOptions['metricsToken'];
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -36,6 +38,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: options.limits,
     anonymousScopes: options.anonymousScopes ?? null,
     rateLimit: options.rateLimit,
+    metrics: options.metrics,
+    metricsToken: options.metricsToken,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,82 @@
+// What an operator scrapes from /metrics (Prometheus text format, prom-client): requests and
+// their duration by operation and outcome, KPI statement time by family, SQL statements, the
+// database pool, rate-limit refusals, and the Node process. One registry per server instance,
+// never prom-client's global one, so tests and several servers in one process stay apart.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PoolStats } from '../db/database.js';
+
+export interface DeskqlMetrics {
+  registry: Registry;
+  requests: Counter<'operation' | 'status' | 'outcome'>;
+  requestSeconds: Histogram<'operation' | 'outcome'>;
+  kpiFamilySeconds: Histogram<'family'>;
+  sqlStatements: Counter;
+  rateLimited: Counter;
+  /** Gives the pool gauges their source once the database is open. */
+  watchPool(stats: () => PoolStats | null): void;
+  /** Counts one SQL statement: pass as the database's onStatement listener. */
+  countStatement(): void;
+}
+
+/** Prometheus's default buckets stop at 10 s; KPI requests over a year of data can take longer. */
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}): DeskqlMetrics {
+  const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  let poolStats: () => PoolStats | null = () => null;
+  const sqlStatements = new Counter({
+    name: 'deskql_sql_statements_total',
+    help: 'SQL statements sent to the database (divide by deskql_requests_total for statements per request).',
+    registers: [registry],
+  });
+  const poolGauge = (name: string, help: string, read: (stats: PoolStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const stats = poolStats();
+        if (stats) this.set(read(stats));
+      },
+    });
+  poolGauge('deskql_db_pool_connections', 'Open PostgreSQL connections of this instance (in use or idle).', (s) => s.total);
+  poolGauge('deskql_db_pool_in_use', 'PostgreSQL connections running a statement now.', (s) => s.total - s.idle);
+  poolGauge('deskql_db_pool_waiting', 'Requests waiting for a free PostgreSQL connection.', (s) => s.waiting);
+  poolGauge('deskql_db_pool_max', 'Most PostgreSQL connections this instance opens (DATABASE_POOL_SIZE).', (s) => s.max);
+  return {
+    registry,
+    requests: new Counter({
+      name: 'deskql_requests_total',
+      help: 'HTTP requests by GraphQL operation name, HTTP status and outcome (ok, graphql_error, refused, rate_limited, error).',
+      labelNames: ['operation', 'status', 'outcome'],
+      registers: [registry],
+    }),
+    requestSeconds: new Histogram({
+      name: 'deskql_request_duration_seconds',
+      help: 'Time from receiving an HTTP request to sending its response, by operation and outcome.',
+      labelNames: ['operation', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    kpiFamilySeconds: new Histogram({
+      name: 'deskql_kpi_family_duration_seconds',
+      help: 'Time of one KPI family statement (created, resolved, backlog, handle time, surveys, ...).',
+      labelNames: ['family'],
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    sqlStatements,
+    rateLimited: new Counter({
+      name: 'deskql_rate_limited_total',
+      help: 'Requests refused with 429 because the key had spent its query-cost budget.',
+      registers: [registry],
+    }),
+    watchPool(stats) {
+      poolStats = stats;
+    },
+    countStatement() {
+      sqlStatements.inc();
+    },
+  };
+}
