@@ -98,7 +98,8 @@ beforeAll(async () => {
   origin = new URL(server.url).origin;
   const teams = await api<{ teams: { edges: Array<{ node: { id: string; name: string } }> } }>('{ teams(first: 10) { edges { node { id name } } } }', {});
   restrictedTeam = teams.teams.edges[1]!.node;
-  const [{ id: rowId }] = await database.db.sql.query<{ id: number }>('SELECT id FROM team WHERE name = $1', [restrictedTeam.name]);
+  const [row] = await database.db.sql.query<{ id: number }>('SELECT id FROM team WHERE name = $1', [restrictedTeam.name]);
+  const rowId = Number(row!.id);
   restrictedKey = (await createApiKey(database.db.sql, { name: 'one-team', scopes: ['kpis:read', 'records:read'], teamIds: [rowId] })).key;
   chromium = await launchChromium();
 });

@@ -24,26 +24,12 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}): DeskqlMetrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
-  let poolStats: () => PoolStats | null = () => null;
   const sqlStatements = new Counter({
     name: 'deskql_sql_statements_total',
     help: 'SQL statements sent to the database (divide by deskql_requests_total for statements per request).',
     registers: [registry],
   });
-  const poolGauge = (name: string, help: string, read: (stats: PoolStats) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        const stats = poolStats();
-        if (stats) this.set(read(stats));
-      },
-    });
-  poolGauge('deskql_db_pool_connections', 'Open PostgreSQL connections of this instance (in use or idle).', (s) => s.total);
-  poolGauge('deskql_db_pool_in_use', 'PostgreSQL connections running a statement now.', (s) => s.total - s.idle);
-  poolGauge('deskql_db_pool_waiting', 'Requests waiting for a free PostgreSQL connection.', (s) => s.waiting);
-  poolGauge('deskql_db_pool_max', 'Most PostgreSQL connections this instance opens (DATABASE_POOL_SIZE).', (s) => s.max);
+  let watchingPool = false;
   return {
     registry,
     requests: new Counter({
@@ -73,7 +59,24 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
       registers: [registry],
     }),
     watchPool(stats) {
-      poolStats = stats;
+      // The embedded database has one in-process connection and no pool: no gauges at all,
+      // rather than zeros that read like an idle pool.
+      if (watchingPool || stats() === null) return;
+      watchingPool = true;
+      const poolGauge = (name: string, help: string, read: (s: PoolStats) => number) =>
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            const current = stats();
+            if (current) this.set(read(current));
+          },
+        });
+      poolGauge('deskql_db_pool_connections', 'Open PostgreSQL connections of this instance (in use or idle).', (s) => s.total);
+      poolGauge('deskql_db_pool_in_use', 'PostgreSQL connections running a statement now.', (s) => s.total - s.idle);
+      poolGauge('deskql_db_pool_waiting', 'Requests waiting for a free PostgreSQL connection.', (s) => s.waiting);
+      poolGauge('deskql_db_pool_max', 'Most PostgreSQL connections this instance opens (DATABASE_POOL_SIZE).', (s) => s.max);
     },
     countStatement() {
       sqlStatements.inc();
