@@ -1,6 +1,7 @@
 // The dashboard page: reads the view from the URL, asks the API through the SDK, and renders
 // cards, chart and tables. Every control writes the URL, so Back/Forward and shared links work.
 import './styles.css';
+performance.mark('deskql:start');
 import { storeApiKey, storedApiKey } from './api-key.ts';
 import { dashboardApi, filterOf, periodOf, type DashboardApi, type Viewer } from './dashboard-api.ts';
 import { renderAgents, renderChannels, renderTeams } from './breakdown-tables.ts';
