@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { READ_SCOPES } from '../server/auth/scopes.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
+import { GRAPHIQL_EXAMPLE_QUERY } from '../server/http/graphiql.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -82,6 +83,13 @@ describe('GraphiQL', () => {
     // Inline scripts would need 'unsafe-inline': the only inline <script> is a JSON data block.
     const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
     expect(inline).toEqual(['<script id="graphiql-options" type="application/json">']);
+  });
+
+  it('opens with an example that runs as it is', async () => {
+    const answer = await api.graphql(GRAPHIQL_EXAMPLE_QUERY);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.kpis.ticketCount).toEqual(expect.any(Number));
+    expect(answer.data.kpiSlices).toEqual(expect.any(Array));
   });
 
   it('is not served when disabled (production by default)', async () => {

@@ -9,24 +9,39 @@ import { assetResponse, isFetch, pagePolicy, type Asset } from './static-assets.
 const BASE = '/graphiql/';
 
 /** The operation GraphiQL opens with: a month of KPIs against the month before, by team. */
-export const GRAPHIQL_EXAMPLE_QUERY = `# Welcome to DeskQL. Press the play button (or Ctrl-Enter) to run this query.
+export const GRAPHIQL_EXAMPLE_QUERY = `# Welcome to DeskQL. Run this with the play button
+# (or Ctrl-Enter): last month's KPIs, the change
+# against the month before, and the same by team.
 #
-# API keys: open "Headers" below the editor and send
+# API keys: open "Headers" below and send
 #   { "Authorization": "Bearer dq_…" }
-# The embedded demo lets you read without a key; writes and key administration need one
-# (the first start prints an administrator key in the server log). Keys: README, "Security".
+# The embedded demo reads without a key; writes and
+# key administration need one (the first start prints
+# an administrator key in the server log).
 
 query MonthAtAGlance {
-  kpis(period: { from: "${monthStart(-1)}", to: "${monthStart(0)}", timeZone: "UTC" }) {
+  kpis(period: {
+    from: "${monthStart(-1)}"
+    to: "${monthStart(0)}"
+    timeZone: "UTC"
+  }) {
     ticketCount
     backlog
     firstContactResolution { value numerator denominator }
     averageHandleTime { average median }
     csat { rate { value } responses }
     nps { score responses }
-    comparison { change { ticketCount { previous relative } csat { previous absolute } } }
+    comparison {
+      change {
+        ticketCount { previous relative }
+        csat { previous absolute }
+      }
+    }
   }
-  kpiSlices(period: { from: "${monthStart(-1)}", to: "${monthStart(0)}", timeZone: "UTC" }, groupBy: [TEAM]) {
+  kpiSlices(
+    period: { from: "${monthStart(-1)}", to: "${monthStart(0)}" }
+    groupBy: [TEAM]
+  ) {
     group { team { name } }
     kpis { ticketCount resolutionTime { median } csat { rate { value } } }
   }
