@@ -84,6 +84,13 @@ export function createDeskqlYoga(options: YogaOptions) {
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
       kpis: new KpiRequestCache(observeFamily),
+      observeImport: (summary) => {
+        for (const { type, created, updated, unchanged } of summary) {
+          if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
+          if (updated) metrics.importedRecords.inc({ type, result: 'updated' }, updated);
+          if (unchanged) metrics.importedRecords.inc({ type, result: 'unchanged' }, unchanged);
+        }
+      },
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers

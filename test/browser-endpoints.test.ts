@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../server/config.js';
-import { READ_SCOPES } from '../server/auth/scopes.js';
+import { ALL_SCOPES, READ_SCOPES } from '../server/auth/scopes.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { GRAPHIQL_EXAMPLE_QUERY } from '../server/http/graphiql.js';
 import { seedDatabase } from '../server/seed/seed.js';
@@ -156,5 +156,21 @@ describe('/metrics', () => {
     expect(text).toMatch(/deskql_rate_limited_total 1/);
     if (api.db.kind === 'postgres') expect(text).toMatch(/deskql_db_pool_max \d+/);
     else expect(text).not.toMatch(/deskql_db_pool_max \d/);
+  });
+  it('counts the records imports write, not dry runs', async () => {
+    const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
+    const post = (query: string) =>
+      yoga.fetch('http://deskql.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const ndjson = '{"type":"team","externalId":"metrics-team-1","name":"Metrics One"}\n{"type":"team","externalId":"metrics-team-2","name":"Metrics Two"}\n';
+    const dry = await post(`mutation { importRecords(input: { ndjson: ${JSON.stringify(ndjson)}, dryRun: true }) { ok } }`);
+    expect(((await dry.json()) as any).data.importRecords.ok).toBe(true);
+    expect(await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text()).not.toMatch(/deskql_import_records_total\{/);
+    const imported = await post(`mutation { importRecords(input: { ndjson: ${JSON.stringify(ndjson)} }) { ok } }`);
+    expect(((await imported.json()) as any).data.importRecords.ok).toBe(true);
+    const again = await post(`mutation { upsertTeam(input: { externalId: "metrics-team-1", name: "Metrics One" }) { created } }`);
+    expect(((await again.json()) as any).data.upsertTeam.created).toBe(false);
+    const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
+    expect(text).toMatch(/deskql_import_records_total\{type="team",result="created"\} 2/);
+    expect(text).toMatch(/deskql_import_records_total\{type="team",result="unchanged"\} 1/);
   });
 });

@@ -5,4 +5,6 @@ import type { KpiRequestCache } from './kpi-request-cache.js';
 export interface GraphQLContext {
   requestId: string;
   kpis: KpiRequestCache;
+  /** Told what an import or upsert wrote, per record type (the server's /metrics). */
+  observeImport?: (summary: Array<{ type: string; created: number; updated: number; unchanged: number }>) => void;
 }

@@ -1,6 +1,6 @@
 // What an operator scrapes from /metrics (Prometheus text format, prom-client): requests and
 // their duration by operation and outcome, KPI statement time by family, SQL statements, the
-// database pool, rate-limit refusals, and the Node process. One registry per server instance,
+// database pool, rate-limit refusals, imported records, and the Node process. One registry per server instance,
 // never prom-client's global one, so tests and several servers in one process stay apart.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from '../db/database.js';
@@ -12,6 +12,7 @@ export interface DeskqlMetrics {
   kpiFamilySeconds: Histogram<'family'>;
   sqlStatements: Counter;
   rateLimited: Counter;
+  importedRecords: Counter<'type' | 'result'>;
   /** Gives the pool gauges their source once the database is open. */
   watchPool(stats: () => PoolStats | null): void;
   /** Counts one SQL statement: pass as the database's onStatement listener. */
@@ -56,6 +57,12 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     rateLimited: new Counter({
       name: 'deskql_rate_limited_total',
       help: 'Requests refused with 429 because the key had spent its query-cost budget.',
+      registers: [registry],
+    }),
+    importedRecords: new Counter({
+      name: 'deskql_import_records_total',
+      help: 'Records written through importRecords and the upsert mutations, by record type and result (created, updated, unchanged).',
+      labelNames: ['type', 'result'],
       registers: [registry],
     }),
     watchPool(stats) {
