@@ -11,6 +11,8 @@ import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { GRAPHIQL_EXAMPLE_QUERY } from '../server/http/graphiql.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
+import { createTestDatabase } from './support/test-database.js';
+import { createDeskqlMetrics } from '../server/metrics/deskql-metrics.js';
 
 let api: TestApi;
 const loopback = { req: { socket: { remoteAddress: '127.0.0.1' } } };
@@ -172,5 +174,26 @@ describe('/metrics', () => {
     const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
     expect(text).toMatch(/deskql_import_records_total\{type="team",result="created"\} 2/);
     expect(text).toMatch(/deskql_import_records_total\{type="team",result="unchanged"\} 1/);
+  });
+  it('counts the SQL statements of each operation', async () => {
+    const metrics = createDeskqlMetrics({ processMetrics: false });
+    const counted = await createTestDatabase({ onStatement: () => metrics.countStatement() });
+    try {
+      const yoga = createDeskqlYoga({ db: counted.db, metrics, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 } });
+      const answer = await yoga.fetch('http://deskql.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query TwoLists { teams(first: 5) { totalCount edges { node { name } } } }', operationName: 'TwoLists' }),
+      });
+      expect(answer.status).toBe(200);
+      const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
+      const perRequest = Number(/deskql_sql_statements_per_request_sum\{operation="TwoLists"\} (\d+)/.exec(text)?.[1]);
+      const total = Number(/deskql_sql_statements_total (\d+)/.exec(text)?.[1]);
+      // A page of teams and its count: at least two statements, and all of them this request's.
+      expect(perRequest).toBeGreaterThanOrEqual(2);
+      expect(perRequest).toBe(total);
+    } finally {
+      await counted.drop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Records every HTTP request in the Prometheus metrics: count and duration by operation name
-// and outcome, and rate-limit refusals. The operation name comes from the client, so only
+// and outcome, SQL statements per operation, and rate-limit refusals. The operation name comes from the client, so only
 // well-formed names are kept as labels, and only so many: a client cannot blow up the series.
 import type { Plugin } from 'graphql-yoga';
 import type { DeskqlMetrics } from '../metrics/deskql-metrics.js';
@@ -12,6 +12,7 @@ export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndp
   const started = new WeakMap<Request, number>();
   const operations = new WeakMap<Request, string>();
   const hadErrors = new WeakSet<Request>();
+  const statementCounts = new WeakMap<Request, { statements: number }>();
   const known = new Set<string>();
   const label = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -22,6 +23,14 @@ export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndp
     return name;
   };
   return {
+    instrumentation: {
+      // Around the whole operation (parse, validation with its rate-limit charge, execution).
+      operation({ request }, wrapped) {
+        const scope = { statements: 0 };
+        statementCounts.set(request, scope);
+        return metrics.statementScope.run(scope, wrapped);
+      },
+    },
     onRequest({ request, url }) {
       if (url.pathname === options.graphqlEndpoint) started.set(request, performance.now());
     },
@@ -41,6 +50,8 @@ export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndp
       metrics.requests.inc({ operation, status: String(status), outcome });
       metrics.requestSeconds.observe({ operation, outcome }, (performance.now() - begin) / 1000);
       if (status === 429) metrics.rateLimited.inc();
+      const scope = statementCounts.get(request);
+      if (scope) metrics.statementsPerRequest.observe({ operation }, scope.statements);
     },
   };
 }

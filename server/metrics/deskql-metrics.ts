@@ -2,6 +2,7 @@
 // their duration by operation and outcome, KPI statement time by family, SQL statements, the
 // database pool, rate-limit refusals, imported records, and the Node process. One registry per server instance,
 // never prom-client's global one, so tests and several servers in one process stay apart.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from '../db/database.js';
 
@@ -11,6 +12,13 @@ export interface DeskqlMetrics {
   requestSeconds: Histogram<'operation' | 'outcome'>;
   kpiFamilySeconds: Histogram<'family'>;
   sqlStatements: Counter;
+  statementsPerRequest: Histogram<'operation'>;
+  /**
+   * The statement count of the GraphQL operation running in this async context: statements
+   * are reported far below the GraphQL context (in the database adapter), so the request
+   * metrics plugin opens a scope around each operation for countStatement to find.
+   */
+  statementScope: AsyncLocalStorage<{ statements: number }>;
   rateLimited: Counter;
   importedRecords: Counter<'type' | 'result'>;
   /** Gives the pool gauges their source once the database is open. */
@@ -31,6 +39,7 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     registers: [registry],
   });
   let watchingPool = false;
+  const statementScope = new AsyncLocalStorage<{ statements: number }>();
   return {
     registry,
     requests: new Counter({
@@ -54,6 +63,14 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
       registers: [registry],
     }),
     sqlStatements,
+    statementsPerRequest: new Histogram({
+      name: 'deskql_sql_statements_per_request',
+      help: 'SQL statements one GraphQL operation caused (key check and rate limit included), by operation.',
+      labelNames: ['operation'],
+      buckets: [1, 2, 3, 5, 8, 13, 21, 34, 55, 100, 200],
+      registers: [registry],
+    }),
+    statementScope,
     rateLimited: new Counter({
       name: 'deskql_rate_limited_total',
       help: 'Requests refused with 429 because the key had spent its query-cost budget.',
@@ -87,6 +104,8 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     },
     countStatement() {
       sqlStatements.inc();
+      const scope = statementScope.getStore();
+      if (scope) scope.statements++;
     },
   };
 }
