@@ -238,6 +238,40 @@ describe.skipIf(browserMissing)('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('on a server that needs a key, asks for one and works once it is given', async () => {
+    const keyed = await startServer({
+      db: database.db,
+      logger: silentLogger,
+      host: '127.0.0.1',
+      port: 0,
+      graphiql: false,
+      shutdownTimeoutMs: 1000,
+      anonymousScopes: null,
+      rateLimit: { burst: 1, refillPerSecond: 0 },
+    });
+    // Not keyed.shutdown(): it would close the database the other server still uses.
+    try {
+      const keyedOrigin = new URL(keyed.url).origin;
+      const page = await chromium.browser.newPage();
+      page.on('request', (request) => {
+        if (!request.url().startsWith(`${keyedOrigin}/`)) requested.push(request.url());
+      });
+      await page.goto(`${keyedOrigin}/?preset=30d&tz=UTC`);
+      await page.waitForSelector('body[data-state="error"]');
+      expect(await page.textContent('#error')).toContain('needs an API key');
+      await page.fill('#api-key', restrictedKey);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await page.isHidden('#error')).toBe(true);
+      expect(Number(await page.getAttribute('[data-kpi="ticketCount"]', 'data-value'))).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      const closed = new Promise<void>((resolve) => keyed.server.close(() => resolve()));
+      keyed.server.closeAllConnections();
+      await closed;
+    }
+  });
+
   it('labels every control, and fits a phone screen without sideways scrolling', async () => {
     const page = await openPage('/?preset=30d&tz=UTC');
     const unlabelled = await page.$$eval('input, select', (controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id));
