@@ -3,10 +3,11 @@
 // server starts, and served from memory; nothing is fetched from anywhere else.
 import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import { projectRoot } from '../db/migrations.js';
 import { assetResponse, isFetch, pagePolicy, readAssetDirectory, type Asset } from './static-assets.js';
 
 /** Where `npm run build:web` writes the bundle. */
-export const DASHBOARD_BUILD_DIR = path.resolve(import.meta.dirname, '..', '..', 'dist', 'web');
+export const DASHBOARD_BUILD_DIR = path.join(projectRoot, 'dist', 'web');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>DeskQL dashboard not built</title></head>
 <body><h1>The dashboard has not been built</h1><p>Run <code>npm run build:web</code> (or <code>npm install</code>, which runs it) and restart the server.

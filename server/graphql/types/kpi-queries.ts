@@ -4,6 +4,7 @@ import { KpiSource, type FamilyObserver } from '../../kpi/kpi-source.js';
 import { bucketWindows, previousWindow, validatePeriod, type Granularity, type Period, type Window } from '../../kpi/period.js';
 import type { FamilyResult, FamilyCell } from '../../kpi/request.js';
 import { builder } from '../builder.js';
+import { correctSliceCost } from '../cost/correction.js';
 import { userInputError } from '../errors.js';
 import { familiesOf, selectedKpis, type KpiSelection } from '../kpi-selection.js';
 import { GranularityEnum, KpiDimensionEnum, KpiFilter, PeriodInput } from './kpi-inputs.js';
@@ -58,7 +59,9 @@ builder.queryFields((t) => ({
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const selection = selectedKpis(info, ['kpis']);
       const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.observeFamily);
-      return slicesOf(source, windows, granularity !== null, filter, selection);
+      const slices = await slicesOf(source, windows, granularity !== null, filter, selection);
+      correctSliceCost(ctx, info.fieldNodes[0], slices.length);
+      return slices;
     },
   }),
 }));
