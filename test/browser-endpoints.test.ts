@@ -129,7 +129,7 @@ describe('/metrics', () => {
   });
 
   it('counts requests by operation and outcome, times KPI families, and counts rate-limit refusals', async () => {
-    const yoga = yogaWith({ rateLimit: { burst: 400, refillPerSecond: 1 } });
+    const yoga = yogaWith({ rateLimit: { burst: 12, refillPerSecond: 1 } });
     const post = (query: string, operationName?: string) =>
       yoga.fetch('http://deskql.test/graphql', {
         method: 'POST',
