@@ -26,7 +26,18 @@ export interface Database {
    * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
    */
   restrictedTo(teamIds: readonly number[]): PrismaClient;
+  /** Connections of the PostgreSQL pool (for /metrics); null for the embedded database's single one. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, in use or idle. */
+  total: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -34,6 +45,8 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   /** Data directory of the embedded database; null keeps it in memory. */
   dataDir: string | null;
+  /** Embedded only: start from this dump of a data directory (PGlite's dumpDataDir). */
+  loadDataDir?: Blob;
   poolSize?: number;
   /** PostgreSQL only: statements running longer are cancelled (PGlite cannot enforce it). */
   statementTimeoutMs?: number;
@@ -46,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const logger = options.logger ?? silentLogger;
   const driver = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
-    : await openEmbedded(options.dataDir);
+    : await openEmbedded(options.dataDir, options.loadDataDir);
   const listener = options.onStatement;
   // Before every statement: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts none.
   const beforeStatement: StatementListener = (sql) => {
@@ -75,6 +88,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         restricted.set(key, client);
       }
       return client;
+    },
+    poolStats() {
+      if (driver.kind !== 'postgres') return null;
+      const pool = driver.pool;
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
     },
     // Idempotent: shutdown paths (signals, test teardown) may both ask.
     close() {

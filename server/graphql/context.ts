@@ -17,4 +17,6 @@ export interface GraphQLContext {
   throwIfStopped?: () => void;
   /** What the operation was estimated to cost before it ran (plugins/operation-cost.ts). */
   cost?: OperationCost;
+  /** Told what an import or upsert wrote, per record type (the server's /metrics). */
+  observeImport?: (summary: Array<{ type: string; created: number; updated: number; unchanged: number }>) => void;
 }

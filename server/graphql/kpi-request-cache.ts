@@ -3,7 +3,7 @@
 // per entity.
 import DataLoader from 'dataloader';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { KpiSource } from '../kpi/kpi-source.js';
+import { KpiSource, type FamilyObserver } from '../kpi/kpi-source.js';
 import { previousWindow, validatePeriod, type Period, type Window } from '../kpi/period.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -15,6 +15,9 @@ const SCOPE_FILTER = { AGENT: 'agentIds', TEAM: 'teamIds', CUSTOMER: 'customerId
 export class KpiRequestCache {
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
+
+  /** `observeFamily` hears how long each KPI family's statement took (the server's /metrics). */
+  constructor(readonly observeFamily?: FamilyObserver) {}
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -41,6 +44,7 @@ export class KpiRequestCache {
         const source = new KpiSource(
           { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped },
           comparison ? 1 : undefined,
+          this.observeFamily,
         );
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });
