@@ -20,6 +20,10 @@ import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-sugges
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useAuthentication } from './http/authentication.js';
+import { AnswerFreshness } from './graphql/answer-freshness.js';
+import { createAnswerCache, type AnswerCache } from './graphql/plugins/answer-cache.js';
+import { useAnswerSnapshot } from './graphql/plugins/answer-snapshot.js';
+import { useKpiAdmission, type KpiAdmissionOptions } from './graphql/plugins/kpi-admission.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface YogaOptions {
@@ -33,14 +37,27 @@ export interface YogaOptions {
   anonymousScopes?: readonly Scope[] | null;
   /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** A replica query answers read from (DATABASE_READ_URL). */
+  readDb?: Database | null;
+  /** The response cache (createAnswerCache); defaults to one in memory. */
+  answerCache?: AnswerCache;
+  /** KPI computations at once and the longest wait for a turn (KPI_CONCURRENCY, KPI_QUEUE_TIMEOUT_MS). */
+  kpiAdmission?: KpiAdmissionOptions;
+  /** Longest a query answer may hold its snapshot transaction. */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_KPI_ADMISSION: KpiAdmissionOptions = { concurrency: 4, maxWaitMs: 5000 };
 
 
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
-  installDatabase(options.db, { serving: true });
+  installDatabase(options.db, { serving: true, readDb: options.readDb ?? null });
+  const readDb = options.readDb ?? options.db;
+  const answerCache =
+    options.answerCache ?? createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -68,7 +85,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      kpis: new KpiRequestCache(),
+      ...freshState(),
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
@@ -92,8 +109,23 @@ export function createDeskqlYoga(options: YogaOptions) {
       useOperationCost(limits.maxCost),
       useNoNulStrings(),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
+      // Query answers: computed in one snapshot, at most N at once, reused until the data
+      // changes; each plugin's file says why it sits where it does.
+      useAnswerSnapshot({
+        sql: readDb.sql,
+        repeatableRead: readDb.kind === 'postgres',
+        // The snapshot outlives its statements by little; twice the statement timeout at most.
+        timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
+      }),
+      useKpiAdmission(options.kpiAdmission ?? DEFAULT_KPI_ADMISSION),
+      answerCache.plugin,
     ],
   });
+}
+
+function freshState() {
+  const freshness = new AnswerFreshness();
+  return { freshness, kpis: new KpiRequestCache(freshness) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';

@@ -24,6 +24,10 @@ export interface ServerOptions {
   limits?: YogaOptions['limits'];
   anonymousScopes?: YogaOptions['anonymousScopes'];
   rateLimit?: YogaOptions['rateLimit'];
+  readDb?: YogaOptions['readDb'];
+  answerCache?: YogaOptions['answerCache'];
+  kpiAdmission?: YogaOptions['kpiAdmission'];
+  statementTimeoutMs?: number;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -36,6 +40,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: options.limits,
     anonymousScopes: options.anonymousScopes ?? null,
     rateLimit: options.rateLimit,
+    readDb: options.readDb,
+    answerCache: options.answerCache,
+    kpiAdmission: options.kpiAdmission,
+    statementTimeoutMs: options.statementTimeoutMs,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -60,6 +68,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }, options.shutdownTimeoutMs);
       await drained;
       clearTimeout(timer);
+      await options.answerCache?.close();
+      await options.readDb?.close();
       await options.db.close();
       options.logger.info('shut down');
     })();
