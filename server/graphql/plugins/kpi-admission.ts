@@ -45,9 +45,13 @@ export function useKpiAdmission(options: KpiAdmissionOptions): Plugin<GraphQLCon
         if (shared) return shared as ReturnType<typeof executeFn>;
         const expectedWaitMs = ((queue.size + 1) / options.concurrency) * averageMs;
         if (queue.pending >= options.concurrency && expectedWaitMs > options.maxWaitMs) return overloaded();
+        // Only a request still waiting is given up on; one that started runs to its end.
+        const waiting = new AbortController();
+        const giveUp = setTimeout(() => waiting.abort(new Error('waited too long')), options.maxWaitMs);
         const computation = queue
           .add(
             async () => {
+              clearTimeout(giveUp);
               const started = performance.now();
               try {
                 return await executeFn(executionArgs);
@@ -55,11 +59,11 @@ export function useKpiAdmission(options: KpiAdmissionOptions): Plugin<GraphQLCon
                 averageMs = 0.8 * averageMs + 0.2 * (performance.now() - started);
               }
             },
-            { signal: AbortSignal.timeout(options.maxWaitMs) },
+            { signal: waiting.signal },
           )
           .catch((error: unknown) => {
-            // Still queued when the wait ran out: p-queue drops it before it started.
-            if ((error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError') return overloaded();
+            // Still queued when the wait ran out: p-queue dropped it before it started.
+            if (waiting.signal.aborted) return overloaded();
             throw error;
           });
         if (key) {
