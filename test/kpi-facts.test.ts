@@ -99,7 +99,9 @@ async function recordOf(type: 'ticket' | 'interaction' | 'survey' | 'agent' | 'c
 const UPSERT_NAME = { ticket: 'Ticket', interaction: 'Interaction', survey: 'SurveyResponse', agent: 'Agent', customer: 'Customer' } as const;
 
 /** Writes records by import (several at once) or by upsert mutation (one), as a client would. */
-async function write(records: Array<Record<string, unknown>>, byMutation: boolean): Promise<void> {
+async function write(batch: Array<Record<string, unknown>>, byMutation: boolean): Promise<void> {
+  // A record picked twice in one batch: the later change wins (a file names each record once).
+  const records = [...new Map(batch.map((record) => [`${record.type}:${record.externalId}`, record])).values()];
   if (!byMutation) {
     const { importRecords } = await api.data('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok userErrors { line field message } } }', {
       i: { ndjson: ndjson(records) },
