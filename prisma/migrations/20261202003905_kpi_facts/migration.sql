@@ -189,7 +189,9 @@ CREATE TRIGGER "interaction_counts_delete" AFTER DELETE ON "interaction"
 
 -- The data version: every statement that writes help-desk records moves it forward in the
 -- writing transaction, so it becomes visible exactly when the write commits. Writers hold
--- its row lock until they commit, so versions follow commit order.
+-- its row lock until they commit, so versions follow commit order. The trigger runs BEFORE
+-- the statement: a writer takes this lock before any row lock, so two writers of the same
+-- records queue here instead of deadlocking on each other's rows.
 INSERT INTO "data_version" ("id", "version", "changed_at") VALUES (1, 1, CURRENT_TIMESTAMP);
 CREATE FUNCTION "deskql_bump_data_version"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
@@ -200,7 +202,7 @@ DO $$
 DECLARE tbl TEXT;
 BEGIN
   FOREACH tbl IN ARRAY ARRAY['team', 'agent', 'customer', 'knowledge_article', 'ticket', 'interaction', 'survey_response'] LOOP
-    EXECUTE format('CREATE TRIGGER "data_version_bump" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+    EXECUTE format('CREATE TRIGGER "data_version_bump" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
                    'FOR EACH STATEMENT EXECUTE FUNCTION "deskql_bump_data_version"()', tbl);
   END LOOP;
 END $$;
