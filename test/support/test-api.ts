@@ -5,6 +5,8 @@ import { ALL_SCOPES } from '../../server/auth/scopes.js';
 import { createDeskqlYoga, type YogaOptions } from '../../server/yoga.js';
 import { createTestDatabase } from './test-database.js';
 
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)\b/i;
+
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
@@ -39,13 +41,14 @@ export async function startTestApi(options: { migrate?: boolean; yoga?: Omit<Yog
   }
 
   /**
-   * How many SQL statements `work` caused, besides the two every computed answer's snapshot
-   * opens with (SNAPSHOT_MARK: its work_mem and data version), which are constant per answer.
+   * How many SQL statements `work` caused, besides what every computed answer's snapshot costs
+   * whatever it asks (a constant per answer): its two opening statements (SNAPSHOT_MARK: its
+   * work_mem and data version) and transaction control (BEGIN, SET TRANSACTION, COMMIT).
    */
   async function countStatements(work: () => Promise<unknown>): Promise<number> {
     const before = statements.length;
     await work();
-    return statements.slice(before).filter((sql) => !sql.includes(SNAPSHOT_MARK)).length;
+    return statements.slice(before).filter((sql) => !sql.includes(SNAPSHOT_MARK) && !TRANSACTION_CONTROL.test(sql)).length;
   }
 
   return { db, yoga, graphql, data, countStatements, statements, close: drop };
