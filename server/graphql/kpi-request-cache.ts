@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { KpiSource } from '../kpi/kpi-source.js';
+import { KpiSource, type FamilyObserver } from '../kpi/kpi-source.js';
 import { previousWindow, validatePeriod, type Period, type Window } from '../kpi/period.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -14,9 +14,6 @@ export type EntityScope = 'AGENT' | 'TEAM' | 'CUSTOMER';
 const SCOPE_FILTER = { AGENT: 'agentIds', TEAM: 'teamIds', CUSTOMER: 'customerIds' } as const;
 
 export class KpiRequestCache {
-  /** `freshness`: told when a period reaches past now (its answer may change as time passes). */
-  constructor(private readonly freshness?: AnswerFreshness) {}
-
   /** validatePeriod, noting periods whose end is still to come. */
   validatePeriod(periodInput: Period): Period {
     const period = validatePeriod(periodInput);
@@ -26,6 +23,15 @@ export class KpiRequestCache {
 
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
+
+  /**
+   * `observeFamily` hears how long each KPI family's statement took (the server's /metrics);
+   * `freshness` is told when a period reaches past now (its answer may change as time passes).
+   */
+  constructor(
+    readonly observeFamily?: FamilyObserver,
+    private readonly freshness?: AnswerFreshness,
+  ) {}
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -52,6 +58,7 @@ export class KpiRequestCache {
         const source = new KpiSource(
           { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped },
           comparison ? 1 : undefined,
+          this.observeFamily,
         );
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });

@@ -75,6 +75,8 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       context.freshness.cacheKey = key;
       return key;
     },
+    // Who the caller is and the key list are per key and change without a data write.
+    ttlPerSchemaCoordinate: { 'Query.viewer': 0, 'Query.apiKeys': 0 },
     shouldCacheResult: ({ result }) => !result.errors?.length,
     onTtl: ({ ttl, context }) => ((context as GraphQLContext).freshness.dependsOnNow ? Math.min(ttl, NOW_TTL_MS) : ttl),
   }) as Plugin<GraphQLContext>;
