@@ -1,7 +1,7 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
 import type { Dimension, ResolvedKpiFilter } from '../../kpi/dimensions.js';
 import { KpiSource, type FamilyObserver } from '../../kpi/kpi-source.js';
-import { bucketWindows, previousWindow, validatePeriod, type Granularity, type Period, type Window } from '../../kpi/period.js';
+import { bucketWindows, previousWindow, type Granularity, type Period, type Window } from '../../kpi/period.js';
 import type { FamilyResult, FamilyCell } from '../../kpi/request.js';
 import { builder } from '../builder.js';
 import { correctSliceCost } from '../cost/correction.js';
@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: KpiFilter }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const period = validatePeriod(args.period as Period);
+      const period = ctx.kpis.validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.observeFamily);
       return { source, window: 0, group: '[]' };
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: KpiFilter }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const period = validatePeriod(args.period as Period);
+      const period = ctx.kpis.validatePeriod(args.period as Period);
       const granularity = (args.granularity ?? null) as Granularity | null;
       const windows = granularity ? bucketWindows(period, granularity) : [{ label: period.from, start: period.from, end: period.to }];
       const groupBy = [...new Set(args.groupBy ?? [])] as Dimension[];
