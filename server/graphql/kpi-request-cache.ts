@@ -16,6 +16,9 @@ export class KpiRequestCache {
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
 
+  /** The time of this request: every KPI and drill-down that depends on it (pending SLA targets) agrees. */
+  readonly now = new Date();
+
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
     let resolved = this.filters.get(key);
@@ -39,7 +42,7 @@ export class KpiRequestCache {
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
         const source = new KpiSource(
-          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped },
+          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped, now: this.now },
           comparison ? 1 : undefined,
         );
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));

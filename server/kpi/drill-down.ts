@@ -6,7 +6,11 @@ import type { Window } from './period.js';
 
 type Condition = string | number | null | { in: Array<string | number> };
 
-export const TICKET_BASES = ['CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE'] as const;
+export const TICKET_BASES = [
+  'CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE',
+  'FIRST_RESPONSE_SLA_ACHIEVED', 'FIRST_RESPONSE_SLA_BREACHED', 'FIRST_RESPONSE_SLA_PENDING',
+  'RESOLUTION_SLA_ACHIEVED', 'RESOLUTION_SLA_BREACHED', 'RESOLUTION_SLA_PENDING',
+] as const;
 export type TicketBasis = (typeof TICKET_BASES)[number];
 
 export const CUSTOMER_BASES = ['AT_START', 'AT_END', 'NEW', 'CHURNED'] as const;
@@ -17,6 +21,8 @@ export interface SliceScope {
   groupBy: Dimension[];
   group: GroupValues;
   filter: ResolvedKpiFilter;
+  /** The time of the request, for bases that depend on it (pending and breached SLA targets). */
+  now?: Date;
 }
 
 function conditions<W>(scope: SliceScope, byDimension: (dimension: Dimension, condition: Condition) => W): W[] {
@@ -44,9 +50,29 @@ function ticketDimension(dimension: Dimension, condition: Condition): Prisma.Tic
 
 const between = (window: Window) => ({ gte: window.start, lt: window.end });
 
+/** Tickets created in the window with an SLA outcome: the same conditions as server/kpi/families/sla.ts. */
+function slaBasis(window: Window, metric: 'firstResponse' | 'resolution', outcome: 'achieved' | 'breached' | 'pending', now: Date): Prisma.TicketWhereInput {
+  const met = `${metric}SlaMet` as const;
+  const target = `${metric}SlaTarget` as const;
+  const breachAt = `${metric}SlaBreachAt` as const;
+  const condition: Prisma.TicketBusinessTimeWhereInput = {
+    achieved: { [met]: true },
+    breached: { OR: [{ [met]: false }, { [met]: null, [target]: { not: null }, [breachAt]: { lt: now } }] },
+    pending: { [met]: null, [target]: { not: null }, OR: [{ [breachAt]: null }, { [breachAt]: { gte: now } }] },
+  }[outcome];
+  return { createdAt: between(window), businessTime: { is: condition } };
+}
+
 export function ticketsWhere(scope: SliceScope, basis: TicketBasis): Prisma.TicketWhereInput {
   const { window } = scope;
+  const now = scope.now ?? new Date();
   const basisCondition: Prisma.TicketWhereInput = {
+    FIRST_RESPONSE_SLA_ACHIEVED: slaBasis(window, 'firstResponse', 'achieved', now),
+    FIRST_RESPONSE_SLA_BREACHED: slaBasis(window, 'firstResponse', 'breached', now),
+    FIRST_RESPONSE_SLA_PENDING: slaBasis(window, 'firstResponse', 'pending', now),
+    RESOLUTION_SLA_ACHIEVED: slaBasis(window, 'resolution', 'achieved', now),
+    RESOLUTION_SLA_BREACHED: slaBasis(window, 'resolution', 'breached', now),
+    RESOLUTION_SLA_PENDING: slaBasis(window, 'resolution', 'pending', now),
     CREATED: { createdAt: between(window) },
     RESOLVED: { resolvedAt: between(window) },
     BACKLOG: { createdAt: { lt: window.end }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: window.end } }] },

@@ -107,12 +107,18 @@ export type KpiFilter = {
   teamIds?: Array<string> | null | undefined;
 };
 
-/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator). */
+/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator); RESOLVED also lists resolutionBusinessTime's tickets. FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and resolutionSla, judged at the time of the request like the KPI. */
 export type KpiTicketBasis =
   | 'BACKLOG'
   | 'CREATED'
   | 'FCR_ELIGIBLE'
   | 'FIRST_RESPONDED'
+  | 'FIRST_RESPONSE_SLA_ACHIEVED'
+  | 'FIRST_RESPONSE_SLA_BREACHED'
+  | 'FIRST_RESPONSE_SLA_PENDING'
+  | 'RESOLUTION_SLA_ACHIEVED'
+  | 'RESOLUTION_SLA_BREACHED'
+  | 'RESOLUTION_SLA_PENDING'
   | 'RESOLVED'
   | 'SELF_SERVICE';
 

@@ -14,10 +14,10 @@ import { KpiSlice, type KpiSliceShape } from './kpi-slice.js';
 export const MAX_SLICES = 5000;
 
 /** A source over `windows`, with their previous periods appended when the query compares. */
-function sourceFor(windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection): KpiSource {
+function sourceFor(windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection, now: Date): KpiSource {
   const source = selection.comparison
-    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter }, windows.length)
-    : new KpiSource({ windows, groupBy, filter });
+    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter, now }, windows.length)
+    : new KpiSource({ windows, groupBy, filter, now });
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const period = validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
-      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info));
+      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.now);
       return { source, window: 0, group: '[]' };
     },
   }),
@@ -57,7 +57,7 @@ builder.queryFields((t) => ({
       const groupBy = [...new Set(args.groupBy ?? [])] as Dimension[];
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const selection = selectedKpis(info, ['kpis']);
-      const source = sourceFor(windows, groupBy, filter, selection);
+      const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.now);
       return slicesOf(source, windows, granularity !== null, filter, selection);
     },
   }),
