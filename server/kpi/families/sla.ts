@@ -44,12 +44,12 @@ export function querySla(request: KpiRequest) {
   const now = request.now ?? new Date();
   const counts = (metric: SlaMetric) =>
     (['achieved', 'breached', 'pending'] as const).map(
-      (outcome) => Prisma.sql`count(*) FILTER (WHERE ${slaOutcomeSql(metric, outcome, now)})::int AS ${Prisma.raw(`${metric}_${outcome}`)}`,
+      (outcome) => Prisma.sql`count(*) FILTER (WHERE ${slaOutcomeSql(metric, outcome, now)})::int AS ${Prisma.raw(`${SLA_METRICS[metric]}_${outcome}`)}`,
     );
   const read = (row: Record<string, unknown>, metric: SlaMetric): SlaCounts => ({
-    achieved: row[`${metric}_achieved`] as number,
-    breached: row[`${metric}_breached`] as number,
-    pending: row[`${metric}_pending`] as number,
+    achieved: row[`${SLA_METRICS[metric]}_achieved`] as number,
+    breached: row[`${SLA_METRICS[metric]}_breached`] as number,
+    pending: row[`${SLA_METRICS[metric]}_pending`] as number,
   });
   return runWindowAggregate<SlaValues>(
     {
