@@ -45,10 +45,10 @@ export async function seedBusinessHours(sql: SqlClient, start: Date, until: Date
      WHERE name IN ('Technical', 'Enterprise Success')`,
   );
   const policies: Array<[string, string, number, number, boolean]> = [
-    ['URGENT', 'Urgent: answer within 30 business minutes, solve within 4 business hours', 0.5 * HOUR, 4 * HOUR, true],
-    ['HIGH', 'High: answer within 1 business hour, solve within 1 business day', 1 * HOUR, 10 * HOUR, true],
-    ['NORMAL', 'Normal: answer within 4 business hours, solve within 3 business days', 4 * HOUR, 30 * HOUR, true],
-    ['LOW', 'Low: answer within 2 days, solve within a week (elapsed time)', 48 * HOUR, 7 * 24 * HOUR, false],
+    ['URGENT', 'Urgent: answer within 15 business minutes, solve within 4 business hours', 0.25 * HOUR, 4 * HOUR, true],
+    ['HIGH', 'High: answer within 30 business minutes, solve within 8 business hours', 0.5 * HOUR, 8 * HOUR, true],
+    ['NORMAL', 'Normal: answer within 2 business hours, solve within 2 business days', 2 * HOUR, 16 * HOUR, true],
+    ['LOW', 'Low: answer within a day, solve within 3 days (elapsed time)', 24 * HOUR, 3 * 24 * HOUR, false],
   ];
   for (const [priority, name, firstResponse, resolution, businessHours] of policies) {
     await sql.query(
