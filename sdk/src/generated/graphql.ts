@@ -68,6 +68,16 @@ export type CustomerOrderField =
   | 'ID'
   | 'NAME';
 
+/** A day of the week (ISO order, Monday first). */
+export type DayOfWeek =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
 /** Calendar buckets in the period's time zone. Weeks start on Monday (ISO). */
 export type Granularity =
   | 'DAY'
@@ -238,13 +248,13 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
-export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
+export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } };
 
 export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
 
 export type ChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
 
-export type KpiChangesFragment = { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } };
+export type KpiChangesFragment = { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } };
 
 export type KpisQueryVariables = Exact<{
   period: PeriodInput;
@@ -252,7 +262,7 @@ export type KpisQueryVariables = Exact<{
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -262,7 +272,7 @@ export type KpiSlicesQueryVariables = Exact<{
 }>;
 
 
-export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }> };
+export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } }> };
 
 export type CustomerKpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -320,6 +330,22 @@ export type TeamsPageQueryVariables = Exact<{
 
 
 export type TeamsPageQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string } }> } };
+
+export type BusinessCalendarsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BusinessCalendarsPageQuery = { businessCalendars: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, timeZone: string, isDefault: boolean, holidays: Array<string>, weeklyHours: Array<{ day: DayOfWeek, opens: string, closes: string }> } }> } };
+
+export type SlaPoliciesPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SlaPoliciesPageQuery = { slaPolicies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, priority: Priority, firstResponseTargetSeconds: number | null, resolutionTargetSeconds: number | null, businessHours: boolean } }> } };
 
 export type CustomersPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -427,6 +453,38 @@ export const KpiValuesFragmentDoc = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
     `, {"fragmentName":"KpiValues"}) as unknown as TypedDocumentString<KpiValuesFragment, unknown>;
 export const CustomerKpiValuesFragmentDoc = new TypedDocumentString(`
@@ -487,6 +545,18 @@ export const KpiChangesFragmentDoc = new TypedDocumentString(`
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }
@@ -627,6 +697,38 @@ export const KpisDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
 fragment CustomerKpiValues on KpiSet {
   customersAtStart
@@ -681,6 +783,18 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
@@ -780,6 +894,38 @@ export const KpiSlicesDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
 fragment Change on KpiChange {
   current
@@ -819,6 +965,18 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpiSlicesQuery, KpiSlicesQueryVariables>;
@@ -997,6 +1155,54 @@ export const TeamsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamsPageQuery, TeamsPageQueryVariables>;
+export const BusinessCalendarsPageDocument = new TypedDocumentString(`
+    query BusinessCalendarsPage($first: Int, $after: String) {
+  businessCalendars(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        timeZone
+        isDefault
+        weeklyHours {
+          day
+          opens
+          closes
+        }
+        holidays
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BusinessCalendarsPageQuery, BusinessCalendarsPageQueryVariables>;
+export const SlaPoliciesPageDocument = new TypedDocumentString(`
+    query SlaPoliciesPage($first: Int, $after: String) {
+  slaPolicies(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        priority
+        firstResponseTargetSeconds
+        resolutionTargetSeconds
+        businessHours
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SlaPoliciesPageQuery, SlaPoliciesPageQueryVariables>;
 export const CustomersPageDocument = new TypedDocumentString(`
     query CustomersPage($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
