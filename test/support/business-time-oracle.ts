@@ -63,3 +63,27 @@ export function oracleBusinessSeconds(rules: CalendarRules, a: Date, b: Date): n
   }
   return open * 60;
 }
+
+/**
+ * Open intervals of [from, to] laid out once (for many spans under one calendar): business
+ * seconds of any [a, b) inside it as the length of [a, b) within their union, by a plain sweep.
+ */
+export function oracleCalendar(rules: CalendarRules, from: Date, to: Date) {
+  const sorted = intervalsAround(rules, from.getTime(), to.getTime()).sort((x, y) => x[0] - y[0]);
+  const union: Array<[number, number]> = [];
+  for (const [start, end] of sorted) {
+    const last = union[union.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else union.push([start, end]);
+  }
+  return {
+    seconds(a: Date, b: Date): number {
+      let open = 0;
+      for (const [start, end] of union) {
+        const overlap = Math.min(end, b.getTime()) - Math.max(start, a.getTime());
+        if (overlap > 0) open += overlap;
+      }
+      return open / 1000;
+    },
+  };
+}
