@@ -55,6 +55,13 @@ describe('importing calendars and SLA policies', () => {
     expect(slaPolicies.edges.map((e: any) => e.node)).toEqual([
       { priority: 'HIGH', firstResponseTargetSeconds: 3600, resolutionTargetSeconds: 28800, businessHours: true },
     ]);
+    // Both are Relay nodes.
+    const ids = await api.data(`{ businessCalendars(first: 1) { edges { node { id } } } slaPolicies(first: 1) { edges { node { id } } } }`);
+    const { calendar, policy } = await api.data(
+      `query ($c: ID!, $p: ID!) { calendar: node(id: $c) { ... on BusinessCalendar { externalId } } policy: node(id: $p) { ... on SlaPolicy { externalId } } }`,
+      { c: ids.businessCalendars.edges[0].node.id, p: ids.slaPolicies.edges[0].node.id },
+    );
+    expect({ calendar, policy }).toEqual({ calendar: { externalId: 'cal-late' }, policy: { externalId: 'sla-high' } });
   });
 
   it('names every broken rule by line and field, and writes nothing', async () => {

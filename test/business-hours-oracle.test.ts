@@ -106,5 +106,5 @@ describe('business-hours KPIs on the demo help desk, recomputed independently', 
       const team = slice.group.team ? teamIds.get(slice.group.team.id)! : null;
       expectClose(slice.kpis, expected(start, new Date(slice.bucketEnd), team), `${slice.bucketStart} team ${team}`);
     }
-  });
+  }, 120_000);
 });
