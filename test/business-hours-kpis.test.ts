@@ -167,4 +167,20 @@ describe('business-time and SLA KPIs', () => {
     );
     expect(k1[0]!.first_response_seconds).toBe(7200);
   });
+
+  it('computes a ticket written by upsertTicket in the same mutation', async () => {
+    // Tier 2 (New York): Saturday 14 March 10:00 EDT, answered Monday 16 March 09:30: 30 business minutes.
+    const { upsertTicket } = await api.data(`mutation { upsertTicket(input: { externalId: "k8", subject: "k8", channel: CHAT, priority: HIGH, status: OPEN,
+      customer: "c-1", team: "t-2", createdAt: "2026-03-14T14:00:00Z", firstResponseAt: "2026-03-16T13:30:00Z" }) { created userErrors { message } } }`);
+    expect(upsertTicket).toEqual({ created: true, userErrors: [] });
+    const [row] = await api.db.sql.query<Record<string, unknown>>(
+      `SELECT b.first_response_seconds, b.first_response_sla_met, b.resolution_sla_met, b.resolution_sla_breach_at
+       FROM ticket_business_time b JOIN ticket t ON t.id = b.ticket_id WHERE t.external_id = 'k8'`,
+    );
+    // Not resolved: its 8 business hours run out exactly at Monday's 17:00 EDT close; nothing more is
+    // spent until Tuesday 09:00 EDT (13:00Z), the instant after which it is breached.
+    expect({ ...row, resolution_sla_breach_at: new Date(row!.resolution_sla_breach_at as string).toISOString() }).toEqual({
+      first_response_seconds: 1800, first_response_sla_met: true, resolution_sla_met: null, resolution_sla_breach_at: '2026-03-17T13:00:00.000Z',
+    });
+  });
 });

@@ -112,12 +112,26 @@ const UPSERT = `INSERT INTO ticket_business_time (${COLUMNS.map(([c]) => c).join
 /** Recomputes the business time of the tickets in `scope`; returns how many were computed. */
 export async function refreshTicketBusinessTime(sql: SqlClient, scope: BusinessTimeScope): Promise<number> {
   const config = await BusinessTimeConfig.load(sql);
-  const where =
-    scope === 'all'
-      ? ''
-      : `AND (t.external_id = ANY($2::text[]) OR t.team_id IN (SELECT id FROM team WHERE external_id = ANY($3::text[])))`;
-  const params = scope === 'all' ? [] : [scope.ticketExternalIds, scope.teamExternalIds];
-  if (scope !== 'all' && scope.ticketExternalIds.length === 0 && scope.teamExternalIds.length === 0) return 0;
+  let where = '';
+  const params: unknown[] = [];
+  if (scope !== 'all') {
+    // Team ids first, so that each condition below can use its own index (a single upsertTicket
+    // must not scan the ticket table).
+    const teamIds = scope.teamExternalIds.length
+      ? (await sql.query<{ id: number }>('SELECT id FROM team WHERE external_id = ANY($1::text[])', [scope.teamExternalIds])).map((t) => t.id)
+      : [];
+    if (scope.ticketExternalIds.length === 0 && teamIds.length === 0) return 0;
+    const conditions: string[] = [];
+    if (scope.ticketExternalIds.length) {
+      params.push(scope.ticketExternalIds);
+      conditions.push(`t.external_id = ANY($${params.length + 1}::text[])`);
+    }
+    if (teamIds.length) {
+      params.push(teamIds);
+      conditions.push(`t.team_id = ANY($${params.length + 1}::int[])`);
+    }
+    where = `AND (${conditions.join(' OR ')})`;
+  }
   let after = 0;
   let total = 0;
   for (;;) {
