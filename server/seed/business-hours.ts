@@ -2,6 +2,7 @@
 // (where the demo's tickets follow office hours), a Lisbon one for Technical and a New York
 // one for Enterprise Success, national holidays, and one policy per priority with targets a
 // real desk would set, so that attainment in the demo is neither 0% nor 100%.
+import { checkHolidays, checkWeeklyHours } from '../business-hours/calendar-rules.js';
 import { refreshTicketBusinessTime } from '../business-hours/ticket-business-time.js';
 import type { SqlClient } from '../db/sql-client.js';
 
@@ -34,9 +35,12 @@ export async function seedBusinessHours(sql: SqlClient, start: Date, until: Date
     },
   ];
   for (const c of calendars) {
+    // Stored as the import stores them (checked, sorted), so an export imports back unchanged.
+    const { hours } = checkWeeklyHours(c.weeklyHours);
+    const { dates } = checkHolidays(c.holidays);
     await sql.query(
       `INSERT INTO business_calendar (external_id, name, time_zone, is_default, weekly_hours, holidays) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-      [c.externalId, c.name, c.timeZone, c.isDefault, JSON.stringify(c.weeklyHours), JSON.stringify(c.holidays)],
+      [c.externalId, c.name, c.timeZone, c.isDefault, JSON.stringify(hours), JSON.stringify(dates)],
     );
   }
   await sql.query(
