@@ -7,6 +7,7 @@ import { installDatabase } from './db/current-database.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
+import { DrillDownBatches } from './graphql/drill-down-batches.js';
 import { schema } from './graphql/schema.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './graphql/plugins/query-limits.js';
 import { readinessCheck } from './http/readiness.js';
@@ -18,9 +19,20 @@ import type { Scope } from './auth/scopes.js';
 import { useAccessControl } from './graphql/plugins/access-control.js';
 import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-suggestions.js';
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
+import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
+import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
+import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
+import { corsFor } from './http/cors.js';
+import { useExactGraphqlPath } from './http/exact-graphql-path.js';
+import { useSecurityHeaders } from './http/security-headers.js';
 import { silentLogger, type Logger } from './logger.js';
+import { useDashboard } from './http/dashboard.js';
+import { useOfflineGraphiql } from './http/graphiql.js';
+import { useMetricsEndpoint } from './http/metrics-endpoint.js';
+import { useRequestMetrics } from './http/request-metrics.js';
+import { createDeskqlMetrics, type DeskqlMetrics } from './metrics/deskql-metrics.js';
 
 export interface YogaOptions {
   db: Database;
@@ -33,6 +45,16 @@ export interface YogaOptions {
   anonymousScopes?: readonly Scope[] | null;
   /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** The longest one operation may execute (OPERATION_TIMEOUT_MS). */
+  operationTimeoutMs?: number;
+  /** Origins of browser apps allowed to call the API (CORS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Where /metrics reads from; a fresh registry when not given (main.ts shares its own). */
+  metrics?: DeskqlMetrics;
+  /** Bearer token for /metrics; null or absent: loopback clients only. */
+  metricsToken?: string | null;
+  /** Where the built dashboard is (dist/web by default). */
+  dashboardDir?: string;
 }
 
 
@@ -41,15 +63,21 @@ export function createDeskqlYoga(options: YogaOptions) {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
   installDatabase(options.db, { serving: true });
+  const metrics = options.metrics ?? createDeskqlMetrics();
+  metrics.watchPool(() => options.db.poolStats());
+  const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    graphiql,
+    // GraphiQL is served by useOfflineGraphiql from bundled files (Yoga's own loads a CDN).
+    graphiql: false,
+    cors: corsFor(options.corsOrigins ?? [], CSRF_HEADER),
+    // Counts the bytes actually streamed (a chunked body has no Content-Length to check).
+    maxRequestBodySize: options.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     // Several operations in one body would multiply every per-operation limit.
     batching: false,
-    // Validation records each request's cost for its rate limit (useOperationCost), so it runs
-    // for every request. Parsing is caller-independent and stays cached.
-    parserAndValidationCache: { validationCache: false },
+    // Parsing and validation depend on the document and schema only (cost is computed at
+    // execution, from the variables), so both are cached.
     landingPage: false,
     healthCheckEndpoint: '/healthz',
     logging: {
@@ -68,7 +96,15 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      kpis: new KpiRequestCache(),
+      kpis: new KpiRequestCache(observeFamily),
+      observeImport: (summary) => {
+        for (const { type, created, updated, unchanged } of summary) {
+          if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
+          if (updated) metrics.importedRecords.inc({ type, result: 'updated' }, updated);
+          if (unchanged) metrics.importedRecords.inc({ type, result: 'unchanged' }, unchanged);
+        }
+      },
+      drillDowns: new DrillDownBatches(),
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
@@ -79,6 +115,13 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      useRequestMetrics(metrics, { graphqlEndpoint: GRAPHQL_ENDPOINT }),
+      useSecurityHeaders(),
+      // Pages and files for browsers, and the scrape endpoint: answered here, before the
+      // GraphQL endpoint's CSRF and key checks, which they do not need.
+      useDashboard({ directory: options.dashboardDir }),
+      ...(graphiql ? [useOfflineGraphiql({ graphqlEndpoint: GRAPHQL_ENDPOINT })] : []),
+      useMetricsEndpoint({ metrics, token: options.metricsToken ?? null }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,
@@ -87,10 +130,15 @@ export function createDeskqlYoga(options: YogaOptions) {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         graphiql,
       }),
+      // After every onRequest hook: refuses, before parsing, what no route answered.
+      useExactGraphqlPath(GRAPHQL_ENDPOINT),
       useNoSuggestionsForAnonymous(),
+      useVariablesShape(),
       ...queryLimitPlugins(limits),
-      useOperationCost(limits.maxCost),
       useNoNulStrings(),
+      // Cost needs coerced variables, so it runs at execution, before access control charges it.
+      useOperationDeadline(options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
+      useOperationCost(limits.maxCost),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
     ],
   });

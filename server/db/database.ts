@@ -3,6 +3,7 @@
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { throwIfOperationStopped } from '../auth/principal.js';
 import { openEmbedded } from './embedded.js';
 import { observeStatements, type StatementListener } from './observed-adapter.js';
 import { openPostgres } from './postgres.js';
@@ -25,7 +26,18 @@ export interface Database {
    * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
    */
   restrictedTo(teamIds: readonly number[]): PrismaClient;
+  /** Connections of the PostgreSQL pool (for /metrics); null for the embedded database's single one. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, in use or idle. */
+  total: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -49,7 +61,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.dataDir, options.loadDataDir);
   const listener = options.onStatement;
-  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => (listener ? observeStatements(factory, listener) : factory);
+  // Before every statement: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts none.
+  const beforeStatement: StatementListener = (sql) => {
+    throwIfOperationStopped();
+    listener?.(sql);
+  };
+  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => observeStatements(factory, beforeStatement);
   const prisma = new PrismaClient({ adapter: observed(driver.adapterFactory) });
   // A client per team set, not per request: Prisma batches lookups within a client, and a
   // batch must never mix statements of differently restricted requests.
@@ -71,6 +88,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         restricted.set(key, client);
       }
       return client;
+    },
+    poolStats() {
+      if (driver.kind !== 'postgres') return null;
+      const pool = driver.pool;
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
     },
     // Idempotent: shutdown paths (signals, test teardown) may both ask.
     close() {

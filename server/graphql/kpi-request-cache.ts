@@ -3,7 +3,7 @@
 // per entity.
 import DataLoader from 'dataloader';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { KpiSource } from '../kpi/kpi-source.js';
+import { KpiSource, type FamilyObserver } from '../kpi/kpi-source.js';
 import { previousWindow, validatePeriod, type Period, type Window } from '../kpi/period.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -18,6 +18,9 @@ export class KpiRequestCache {
 
   /** The time of this request: every KPI and drill-down that depends on it (pending SLA targets) agrees. */
   readonly now = new Date();
+
+  /** `observeFamily` hears how long each KPI family's statement took (the server's /metrics). */
+  constructor(readonly observeFamily?: FamilyObserver) {}
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -44,6 +47,7 @@ export class KpiRequestCache {
         const source = new KpiSource(
           { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped, now: this.now },
           comparison ? 1 : undefined,
+          this.observeFamily,
         );
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });

@@ -78,8 +78,10 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
     const referenced = new Map<RecordType, Set<string>>(RECORD_SPECS.map((s) => [s.type, new Set()]));
     const businessHours = new BusinessHoursImportRules();
     let lineNumber = 0;
-    for await (const text of lines) {
+    for await (const raw of lines) {
       lineNumber++;
+      // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON.
+      const text = lineNumber === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
       if (text.trim() === '') continue;
       let parsed: unknown;
       try {

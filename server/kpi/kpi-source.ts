@@ -5,6 +5,9 @@ import { previousWindow } from './period.js';
 import { FAMILIES, type FamilyName, type FamilyValues } from './families/registry.js';
 import type { FamilyResult, KpiRequest } from './request.js';
 
+/** Told how long each family's statement took (the server's /metrics). */
+export type FamilyObserver = (family: FamilyName, seconds: number) => void;
+
 export class KpiSource {
   private readonly results = new Map<FamilyName, Promise<FamilyResult<unknown>>>();
 
@@ -17,19 +20,25 @@ export class KpiSource {
   constructor(
     readonly request: KpiRequest,
     readonly previousOffset?: number,
+    private readonly observe?: FamilyObserver,
   ) {}
 
   /** Where the previous period of window `index` is: in this request, or in a sibling one. */
   previousOf(index: number): { source: KpiSource; window: number } {
     if (this.previousOffset !== undefined) return { source: this, window: index + this.previousOffset };
-    this.previousSource ??= new KpiSource({ ...this.request, windows: this.request.windows.map(previousWindow) });
+    this.previousSource ??= new KpiSource({ ...this.request, windows: this.request.windows.map(previousWindow) }, undefined, this.observe);
     return { source: this.previousSource, window: index };
   }
 
   family<N extends FamilyName>(name: N): Promise<FamilyResult<FamilyValues[N]>> {
     let result = this.results.get(name);
     if (!result) {
+      const started = performance.now();
       result = FAMILIES[name].query(this.request) as Promise<FamilyResult<unknown>>;
+      if (this.observe) {
+        const done = () => this.observe!(name, (performance.now() - started) / 1000);
+        result.then(done, done);
+      }
       this.results.set(name, result);
     }
     return result as Promise<FamilyResult<FamilyValues[N]>>;

@@ -96,6 +96,13 @@ export type ImportRecordsInput = {
   ndjson: string;
 };
 
+/** Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator). */
+export type KpiCustomerBasis =
+  | 'AT_END'
+  | 'AT_START'
+  | 'CHURNED'
+  | 'NEW';
+
 /** What KPI slices can be grouped by. A record with no value falls into the null group, which is returned like any other. */
 export type KpiDimension =
   | 'AGENT'
@@ -248,6 +255,95 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
+export type DashboardChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
+
+export type DashboardKpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
+
+export type DashboardHeadlineQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardHeadlineQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } };
+
+export type DashboardBreakdownQueryVariables = Exact<{
+  period: PeriodInput;
+  granularity: Granularity;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardBreakdownQuery = { series: Array<{ bucketStart: string | null, bucketEnd: string | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number } }>, byTeam: Array<{ group: { team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }>, byChannel: Array<{ group: { channel: Channel | null }, kpis: { ticketCount: number, resolvedCount: number, firstContactResolution: { value: number | null }, csat: { rate: { value: number | null } } } }> };
+
+export type DashboardAgentsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardAgentsQuery = { kpiSlices: Array<{ group: { agent: { id: string, name: string, team: { name: string } | null } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }> };
+
+export type DashboardTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTeamsQuery = { teams: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type DashboardTicketsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiTicketBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, subject: string, channel: Channel, priority: Priority, status: TicketStatus, createdAt: string, resolvedAt: string | null, assignee: { name: string } | null, team: { name: string } | null } }> } }> };
+
+export type DashboardSurveysQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardSurveysQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string } }> } }> };
+
+export type DashboardInteractionsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardInteractionsQuery = { kpiSlices: Array<{ interactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, agent: { name: string } } }> } }> };
+
+export type AgentKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  agentFilter?: AgentFilter | null | undefined;
+  orderBy?: AgentOrder | null | undefined;
+}>;
+
+
+export type AgentKpisQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, active: boolean, team: { id: string, name: string } | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } } }> } };
+
+export type TeamKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: TeamOrder | null | undefined;
+}>;
+
+
+export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } } }> } };
+
 export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } };
 
 export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
@@ -259,10 +355,19 @@ export type KpiChangesFragment = { ticketCount: { current: number | null, previo
 export type KpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
+  withCustomerKpis?: boolean | null | undefined;
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
+
+export type KpisWithoutCustomerKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -300,7 +405,45 @@ export type DrillDownTicketsQueryVariables = Exact<{
 
 export type DrillDownTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null } }> } }> };
 
+export type DrillDownSurveyResponsesQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownSurveyResponsesQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } }> };
+
+export type DrillDownInteractionsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownInteractionsQuery = { kpiSlices: Array<{ interactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } } }> } }> };
+
+export type DrillDownCustomersQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiCustomerBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownCustomersQuery = { kpiSlices: Array<{ customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null } }> } }> };
+
 export type TicketFieldsFragment = { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null };
+
+export type CustomerFieldsFragment = { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null };
+
+export type SurveyResponseFieldsFragment = { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null };
+
+export type InteractionFieldsFragment = { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } };
 
 export type TicketsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -320,7 +463,7 @@ export type AgentsPageQueryVariables = Exact<{
 }>;
 
 
-export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string, active: boolean, team: { id: string, name: string } | null } }> } };
+export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, active: boolean, team: { id: string, name: string } | null } }> } };
 
 export type TeamsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -392,6 +535,56 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DashboardChangeFragmentDoc = new TypedDocumentString(`
+    fragment DashboardChange on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+    `, {"fragmentName":"DashboardChange"}) as unknown as TypedDocumentString<DashboardChangeFragment, unknown>;
+export const DashboardKpiValuesFragmentDoc = new TypedDocumentString(`
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+    `, {"fragmentName":"DashboardKpiValues"}) as unknown as TypedDocumentString<DashboardKpiValuesFragment, unknown>;
 export const KpiValuesFragmentDoc = new TypedDocumentString(`
     fragment KpiValues on KpiSet {
   ticketCount
@@ -594,6 +787,55 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const CustomerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}
+    `, {"fragmentName":"CustomerFields"}) as unknown as TypedDocumentString<CustomerFieldsFragment, unknown>;
+export const SurveyResponseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"SurveyResponseFields"}) as unknown as TypedDocumentString<SurveyResponseFieldsFragment, unknown>;
+export const InteractionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"InteractionFields"}) as unknown as TypedDocumentString<InteractionFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -608,30 +850,577 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const DashboardHeadlineDocument = new TypedDocumentString(`
+    query DashboardHeadline($period: PeriodInput!, $filter: KpiFilter) {
+  kpis(period: $period, filter: $filter) {
+    ...DashboardKpiValues
+    comparison {
+      from
+      to
+      change {
+        ticketCount {
+          ...DashboardChange
+        }
+        resolvedCount {
+          ...DashboardChange
+        }
+        backlog {
+          ...DashboardChange
+        }
+        firstResponseTime {
+          ...DashboardChange
+        }
+        averageHandleTime {
+          ...DashboardChange
+        }
+        firstContactResolution {
+          ...DashboardChange
+        }
+        nps {
+          ...DashboardChange
+        }
+        csat {
+          ...DashboardChange
+        }
+        ces {
+          ...DashboardChange
+        }
+        selfServiceOpportunity {
+          ...DashboardChange
+        }
+      }
+    }
+  }
+}
+    fragment DashboardChange on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardHeadlineQuery, DashboardHeadlineQueryVariables>;
+export const DashboardBreakdownDocument = new TypedDocumentString(`
+    query DashboardBreakdown($period: PeriodInput!, $granularity: Granularity!, $filter: KpiFilter) {
+  series: kpiSlices(period: $period, granularity: $granularity, filter: $filter) {
+    bucketStart
+    bucketEnd
+    kpis {
+      ticketCount
+      resolvedCount
+      backlog
+    }
+  }
+  byTeam: kpiSlices(period: $period, groupBy: [TEAM], filter: $filter) {
+    group {
+      team {
+        id
+        name
+      }
+    }
+    kpis {
+      ...DashboardKpiValues
+    }
+  }
+  byChannel: kpiSlices(period: $period, groupBy: [CHANNEL], filter: $filter) {
+    group {
+      channel
+    }
+    kpis {
+      ticketCount
+      resolvedCount
+      firstContactResolution {
+        value
+      }
+      csat {
+        rate {
+          value
+        }
+      }
+    }
+  }
+}
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardBreakdownQuery, DashboardBreakdownQueryVariables>;
+export const DashboardAgentsDocument = new TypedDocumentString(`
+    query DashboardAgents($period: PeriodInput!, $filter: KpiFilter) {
+  kpiSlices(period: $period, groupBy: [AGENT], filter: $filter) {
+    group {
+      agent {
+        id
+        name
+        team {
+          name
+        }
+      }
+    }
+    kpis {
+      ...DashboardKpiValues
+    }
+  }
+}
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardAgentsQuery, DashboardAgentsQueryVariables>;
+export const DashboardTeamsDocument = new TypedDocumentString(`
+    query DashboardTeams {
+  teams(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTeamsQuery, DashboardTeamsQueryVariables>;
+export const DashboardTicketsDocument = new TypedDocumentString(`
+    query DashboardTickets($period: PeriodInput!, $filter: KpiFilter, $basis: KpiTicketBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    tickets(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          subject
+          channel
+          priority
+          status
+          createdAt
+          resolvedAt
+          assignee {
+            name
+          }
+          team {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTicketsQuery, DashboardTicketsQueryVariables>;
+export const DashboardSurveysDocument = new TypedDocumentString(`
+    query DashboardSurveys($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    surveyResponses(kinds: $kinds, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          score
+          comment
+          respondedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSurveysQuery, DashboardSurveysQueryVariables>;
+export const DashboardInteractionsDocument = new TypedDocumentString(`
+    query DashboardInteractions($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    interactions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          startedAt
+          talkSeconds
+          holdSeconds
+          wrapUpSeconds
+          agent {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardInteractionsQuery, DashboardInteractionsQueryVariables>;
+export const AgentKpisDocument = new TypedDocumentString(`
+    query AgentKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $agentFilter: AgentFilter, $orderBy: AgentOrder) {
+  agents(first: $first, after: $after, filter: $agentFilter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        active
+        team {
+          id
+          name
+        }
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+}`) as unknown as TypedDocumentString<AgentKpisQuery, AgentKpisQueryVariables>;
+export const TeamKpisDocument = new TypedDocumentString(`
+    query TeamKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $orderBy: TeamOrder) {
+  teams(first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+}`) as unknown as TypedDocumentString<TeamKpisQuery, TeamKpisQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
-    query Kpis($period: PeriodInput!, $filter: KpiFilter) {
+    query Kpis($period: PeriodInput!, $filter: KpiFilter, $withCustomerKpis: Boolean = true) {
   kpis(period: $period, filter: $filter) {
     ...KpiValues
-    ...CustomerKpiValues
+    ...CustomerKpiValues @include(if: $withCustomerKpis)
     comparison {
       from
       to
       change {
         ...KpiChanges
-        customersAtStart {
-          ...Change
-        }
-        customersAtEnd {
-          ...Change
-        }
-        newCustomers {
-          ...Change
-        }
-        retentionRate {
-          ...Change
-        }
-        churnRate {
-          ...Change
+        ... @include(if: $withCustomerKpis) {
+          customersAtStart {
+            ...Change
+          }
+          customersAtEnd {
+            ...Change
+          }
+          newCustomers {
+            ...Change
+          }
+          retentionRate {
+            ...Change
+          }
+          churnRate {
+            ...Change
+          }
         }
       }
     }
@@ -798,6 +1587,165 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
+export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
+    query KpisWithoutCustomerKpis($period: PeriodInput!, $filter: KpiFilter) {
+  kpis(period: $period, filter: $filter) {
+    ...KpiValues
+    comparison {
+      from
+      to
+      change {
+        ...KpiChanges
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+}
+fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
+    ...Change
+  }
+}`) as unknown as TypedDocumentString<KpisWithoutCustomerKpisQuery, KpisWithoutCustomerKpisQueryVariables>;
 export const KpiSlicesDocument = new TypedDocumentString(`
     query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
   kpiSlices(
@@ -1072,6 +2020,100 @@ export const DrillDownTicketsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<DrillDownTicketsQuery, DrillDownTicketsQueryVariables>;
+export const DrillDownSurveyResponsesDocument = new TypedDocumentString(`
+    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    surveyResponses(kinds: $kinds, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SurveyResponseFields
+        }
+      }
+    }
+  }
+}
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownSurveyResponsesQuery, DrillDownSurveyResponsesQueryVariables>;
+export const DrillDownInteractionsDocument = new TypedDocumentString(`
+    query DrillDownInteractions($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    interactions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...InteractionFields
+        }
+      }
+    }
+  }
+}
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownInteractionsQuery, DrillDownInteractionsQueryVariables>;
+export const DrillDownCustomersDocument = new TypedDocumentString(`
+    query DrillDownCustomers($period: PeriodInput!, $filter: KpiFilter, $basis: KpiCustomerBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    customers(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CustomerFields
+        }
+      }
+    }
+  }
+}
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<DrillDownCustomersQuery, DrillDownCustomersQueryVariables>;
 export const TicketsPageDocument = new TypedDocumentString(`
     query TicketsPage($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
   tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1213,18 +2255,20 @@ export const CustomersPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        name
-        email
-        segment
-        createdAt
-        churnedAt
+        ...CustomerFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
 export const SurveyResponsesPageDocument = new TypedDocumentString(`
     query SurveyResponsesPage($first: Int, $after: String, $filter: SurveyResponseFilter, $orderBy: SurveyResponseOrder) {
   surveyResponses(
@@ -1240,25 +2284,27 @@ export const SurveyResponsesPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        kind
-        score
-        comment
-        respondedAt
-        customer {
-          id
-          name
-        }
-        ticket {
-          id
-          subject
-        }
+        ...SurveyResponseFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
 export const ImportRecordsDocument = new TypedDocumentString(`
     mutation ImportRecords($input: ImportRecordsInput!) {
   importRecords(input: $input) {

@@ -1,9 +1,10 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
 import type { Dimension, ResolvedKpiFilter } from '../../kpi/dimensions.js';
-import { KpiSource } from '../../kpi/kpi-source.js';
+import { KpiSource, type FamilyObserver } from '../../kpi/kpi-source.js';
 import { bucketWindows, previousWindow, validatePeriod, type Granularity, type Period, type Window } from '../../kpi/period.js';
 import type { FamilyResult, FamilyCell } from '../../kpi/request.js';
 import { builder } from '../builder.js';
+import { correctSliceCost } from '../cost/correction.js';
 import { userInputError } from '../errors.js';
 import { familiesOf, selectedKpis, type KpiSelection } from '../kpi-selection.js';
 import { GranularityEnum, KpiDimensionEnum, KpiFilter, PeriodInput } from './kpi-inputs.js';
@@ -14,10 +15,12 @@ import { KpiSlice, type KpiSliceShape } from './kpi-slice.js';
 export const MAX_SLICES = 5000;
 
 /** A source over `windows`, with their previous periods appended when the query compares. */
-function sourceFor(windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection, now: Date): KpiSource {
+function sourceFor(
+  windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection, now: Date, observe?: FamilyObserver,
+): KpiSource {
   const source = selection.comparison
-    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter, now }, windows.length)
-    : new KpiSource({ windows, groupBy, filter, now });
+    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter, now }, windows.length, observe)
+    : new KpiSource({ windows, groupBy, filter, now }, undefined, observe);
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -34,7 +37,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const period = validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
-      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.now);
+      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.now, ctx.kpis.observeFamily);
       return { source, window: 0, group: '[]' };
     },
   }),
@@ -57,8 +60,10 @@ builder.queryFields((t) => ({
       const groupBy = [...new Set(args.groupBy ?? [])] as Dimension[];
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const selection = selectedKpis(info, ['kpis']);
-      const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.now);
-      return slicesOf(source, windows, granularity !== null, filter, selection);
+      const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.now, ctx.kpis.observeFamily);
+      const slices = await slicesOf(source, windows, granularity !== null, filter, selection);
+      correctSliceCost(ctx, info.fieldNodes[0], slices.length);
+      return slices;
     },
   }),
 }));
