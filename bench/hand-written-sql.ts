@@ -139,3 +139,30 @@ export function agentPage(agentIds: number[]): Shape {
     surveyWhere: `AND t.assignee_id IN ${ids}`,
   };
 }
+
+/** Business time and SLA attainment read from the per-ticket values stored at write time (ticket_business_time). */
+export function businessHours(shape: Shape): HandWrittenQuery[] {
+  const created = select(shape, 't.created_at', shape.ticketGroup);
+  const resolvedAt = select(shape, 't.resolved_at', shape.ticketGroup);
+  const sla = (m: string) => `count(*) FILTER (WHERE b.${m}_met), count(*) FILTER (WHERE NOT b.${m}_met OR (b.${m}_met IS NULL AND b.${m}_target IS NOT NULL AND b.${m}_breach_at < now())),
+    count(*) FILTER (WHERE b.${m}_met IS NULL AND b.${m}_target IS NOT NULL AND (b.${m}_breach_at IS NULL OR b.${m}_breach_at >= now()))`;
+  return [
+    {
+      text: `SELECT ${created.cols} ${stats('b.first_response_seconds')}, ${sla('first_response_sla')}, ${sla('resolution_sla')}
+        FROM ticket t JOIN ticket_business_time b ON b.ticket_id = t.id WHERE t.created_at >= $1 AND t.created_at < $2 ${shape.ticketWhere ?? ''} ${created.groupBy}`,
+      values: [],
+    },
+    {
+      text: `SELECT ${resolvedAt.cols} ${stats('b.resolution_seconds')}
+        FROM ticket t JOIN ticket_business_time b ON b.ticket_id = t.id WHERE t.resolved_at >= $1 AND t.resolved_at < $2 ${shape.ticketWhere ?? ''} ${resolvedAt.groupBy}`,
+      values: [],
+    },
+  ];
+}
+
+export const monthPriority: Shape = {
+  bucket: (column) => `date_trunc('month', ${column}, 'UTC')`,
+  ticketGroup: 't.priority',
+  interactionGroup: null,
+  surveyGroup: null,
+};

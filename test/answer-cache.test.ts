@@ -3,6 +3,8 @@
 // restricted key never receives another key's cached answer, answers reaching past "now"
 // are kept at most a minute, and every answer reports its data version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerFreshness } from '../server/graphql/answer-freshness.js';
+import { KpiRequestCache } from '../server/graphql/kpi-request-cache.js';
 import { createApiKey } from '../server/auth/api-keys.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { ndjson } from './support/ndjson.js';
@@ -103,5 +105,35 @@ describe('the response cache', () => {
       expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((refused as any).extensions.freshness.cached).toBe(false);
     }
+  });
+
+  it('moves the data version when an SLA policy changes, and marks SLA answers as changing with time', async () => {
+    const slaQuery = 'query ($p: PeriodInput!) { kpis(period: $p) { firstResponseSla { achieved breached pending } } }';
+    const policy = (target: number) => ndjson([
+      { type: 'sla', externalId: 'demo-sla-high', name: 'High', priority: 'HIGH', firstResponseTargetSeconds: target, resolutionTargetSeconds: null, businessHours: false },
+    ]);
+    const write = async (target: number) => {
+      const result = await api.graphql('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }', { i: { ndjson: policy(target) } }, admin);
+      expect(result.errors).toBeUndefined();
+      expect((result.data as any).importRecords.ok).toBe(true);
+    };
+    await write(60);
+    const strict = await ask(reader, slaQuery);
+    expect(strict.freshness.cached).toBe(false);
+    expect((await ask(reader, slaQuery)).freshness.cached).toBe(true);
+    // A policy write alone (no ticket written) changes the numbers: the next answer is fresh.
+    await write(30 * 86_400);
+    const lenient = await ask(reader, slaQuery);
+    expect(lenient.freshness.cached).toBe(false);
+    expect(BigInt(lenient.freshness.dataVersion)).toBeGreaterThan(BigInt(strict.freshness.dataVersion));
+    expect(lenient.data.kpis.firstResponseSla.breached).toBeLessThan(strict.data.kpis.firstResponseSla.breached);
+    // Pending targets turn into breaches with time alone: computing SLA attainment marks the
+    // answer as one that changes with time (kept at most NOW_TTL_MS), other families do not.
+    const freshness = new AnswerFreshness();
+    const kpis = new KpiRequestCache(undefined, freshness);
+    kpis.observeFamily('created', 0.1);
+    expect(freshness.dependsOnNow).toBe(false);
+    kpis.observeFamily('sla', 0.1);
+    expect(freshness.dependsOnNow).toBe(true);
   });
 });

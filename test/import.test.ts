@@ -76,7 +76,7 @@ describe('a valid file', () => {
 describe('an invalid file imports nothing and names every bad line', () => {
   const cases: Array<[string, string, string | RegExp]> = [
     ['{"type":"team", "externalId": "t-2", "name": ', '(line)', /is not valid JSON/],
-    [JSON.stringify({ type: 'robot', externalId: 'r-1' }), 'type', 'must be one of team, agent, customer, article, ticket, interaction, survey, got "robot"'],
+    [JSON.stringify({ type: 'robot', externalId: 'r-1' }), 'type', 'must be one of calendar, sla, team, agent, customer, article, ticket, interaction, survey, got "robot"'],
     [ndjson(without('ticket', 'subject')).split('\n')[4]!, 'subject', 'is required'],
     [JSON.stringify({ ...EXAMPLE[4], reopenCount: '2' }), 'reopenCount', 'must be a whole number, got "2"'],
     [JSON.stringify({ ...EXAMPLE[4], channel: 'chat' }), 'channel', 'must be one of EMAIL, CHAT, PHONE, WEB, SOCIAL, got "chat"'],

@@ -159,7 +159,7 @@ describe('SDK errors', () => {
         return api.yoga.fetch(String(input), init as never);
       },
     });
-    expect((await flaky.kpiDefinitions()).length).toBe(16);
+    expect((await flaky.kpiDefinitions()).length).toBe(20);
     expect(calls).toBe(3);
 
     let attempts = 0;

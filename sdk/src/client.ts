@@ -4,9 +4,9 @@ import {
   AgentKpisDocument, TeamKpisDocument, type AgentKpisQueryVariables, type TeamKpisQueryVariables,
   DrillDownCustomersDocument, DrillDownInteractionsDocument, DrillDownSurveyResponsesDocument,
   type DrillDownCustomersQueryVariables, type DrillDownInteractionsQueryVariables, type DrillDownSurveyResponsesQueryVariables,
-  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
+  AgentsPageDocument, BusinessCalendarsPageDocument, SlaPoliciesPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
   KpiSlicesDocument, KpisDocument, KpisWithoutCustomerKpisDocument, type KpisQuery, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
-  type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
+  type AgentsPageQueryVariables, type BusinessCalendarsPageQueryVariables, type SlaPoliciesPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
   type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiFilter, type KpiSlicesQueryVariables, type KpisQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
@@ -131,6 +131,10 @@ export function createClient(options: ClientOptions) {
     tickets: pageOf(async (variables: TicketsPageQueryVariables) => (await execute(TicketsPageDocument, variables)).tickets),
     agents: pageOf(async (variables: AgentsPageQueryVariables) => (await execute(AgentsPageDocument, variables)).agents),
     teams: pageOf(async (variables: TeamsPageQueryVariables) => (await execute(TeamsPageDocument, variables)).teams),
+    businessCalendars: pageOf(
+      async (variables: BusinessCalendarsPageQueryVariables) => (await execute(BusinessCalendarsPageDocument, variables)).businessCalendars,
+    ),
+    slaPolicies: pageOf(async (variables: SlaPoliciesPageQueryVariables) => (await execute(SlaPoliciesPageDocument, variables)).slaPolicies),
     customers: pageOf(async (variables: CustomersPageQueryVariables) => (await execute(CustomersPageDocument, variables)).customers),
     surveyResponses: pageOf(
       async (variables: SurveyResponsesPageQueryVariables) => (await execute(SurveyResponsesPageDocument, variables)).surveyResponses,

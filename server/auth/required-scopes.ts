@@ -26,6 +26,8 @@ export const ROOT_FIELD_SCOPES: Record<'Query' | 'Mutation', Record<string, Requ
     tickets: RECORDS,
     customers: RECORDS,
     surveyResponses: RECORDS,
+    businessCalendars: RECORDS,
+    slaPolicies: RECORDS,
     apiKeys: ADMIN,
     viewer: [],
   },
@@ -38,17 +40,20 @@ export const ROOT_FIELD_SCOPES: Record<'Query' | 'Mutation', Record<string, Requ
     upsertTicket: WRITE,
     upsertInteraction: WRITE,
     upsertSurveyResponse: WRITE,
+    upsertBusinessCalendar: WRITE,
+    upsertSlaPolicy: WRITE,
     createApiKey: ADMIN,
     revokeApiKey: ADMIN,
   },
 };
 
 /** Types holding personal or ticket data: any field of them needs records:read. */
-export const RECORD_TYPES = new Set(['Ticket', 'Interaction', 'SurveyResponse', 'Customer', 'KnowledgeArticle']);
+export const RECORD_TYPES = new Set(['Ticket', 'Interaction', 'SurveyResponse', 'Customer', 'KnowledgeArticle', 'BusinessCalendar', 'SlaPolicy']);
 
 /** Fields of other types that need more than the path that reached them. */
 export const FIELD_SCOPES: Record<string, Requirement> = {
   'Agent.email': RECORDS,
+  'Team.businessCalendar': RECORDS,
   'Agent.kpis': AGENT_KPIS,
   'Team.kpis': KPIS,
   'KpiGroup.agent': AGENT_KPIS,

@@ -24,14 +24,30 @@ export class KpiRequestCache {
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
 
+  /** The time of this request: every KPI and drill-down that depends on it (pending SLA targets) agrees. */
+  readonly now = new Date();
+
+  /** Hears how long each KPI family's statement took (the server's /metrics). */
+  readonly observeFamily: FamilyObserver;
+
   /**
-   * `observeFamily` hears how long each KPI family's statement took (the server's /metrics);
-   * `freshness` is told when a period reaches past now (its answer may change as time passes).
+   * `observe` hears how long each KPI family's statement took; `freshness` is told when an
+   * answer may change as time passes: a period reaching past now, or SLA attainment.
    */
   constructor(
-    readonly observeFamily?: FamilyObserver,
+    observe?: FamilyObserver,
     private readonly freshness?: AnswerFreshness,
-  ) {}
+  ) {
+    this.observeFamily = (family, seconds) => {
+      if (family === 'sla') this.noteDependsOnNow();
+      observe?.(family, seconds);
+    };
+  }
+
+  /** Pending SLA targets turn into breaches as time passes, without any write. */
+  noteDependsOnNow(): void {
+    if (this.freshness) this.freshness.dependsOnNow = true;
+  }
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -56,7 +72,7 @@ export class KpiRequestCache {
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
         const source = new KpiSource(
-          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped },
+          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped, now: this.now },
           comparison ? 1 : undefined,
           this.observeFamily,
         );

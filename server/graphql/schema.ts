@@ -5,6 +5,8 @@ import { builder } from './builder.js';
 import './types/scalars.js';
 import './types/enums.js';
 import './types/team.js';
+import './types/business-calendar.js';
+import './types/sla-policy.js';
 import './types/agent.js';
 import './types/customer.js';
 import './types/knowledge-article.js';

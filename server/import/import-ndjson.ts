@@ -4,6 +4,8 @@
 // whole file is known to be valid and every reference resolves (to the file or to the
 // database). Pass 2 writes the types in dependency order, in batches, in one transaction:
 // a rejected file, a failure or a killed process leaves the database as it was.
+import { BusinessHoursImportRules } from '../business-hours/import-rules.js';
+import { refreshTicketBusinessTime } from '../business-hours/ticket-business-time.js';
 import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-client.js';
 import { RECORD_SPECS, SPEC_BY_TYPE, type RecordType } from './record-specs.js';
@@ -74,6 +76,7 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
     // Pass 1: validate and spool. Line numbers of every externalId, to name duplicates.
     const seen = new Map<RecordType, Map<string, number>>(RECORD_SPECS.map((s) => [s.type, new Map()]));
     const referenced = new Map<RecordType, Set<string>>(RECORD_SPECS.map((s) => [s.type, new Set()]));
+    const businessHours = new BusinessHoursImportRules();
     let lineNumber = 0;
     for await (const raw of lines) {
       lineNumber++;
@@ -97,6 +100,7 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
         continue;
       }
       ids.set(record.externalId, lineNumber);
+      businessHours.see(lineNumber, record);
       const spec = SPEC_BY_TYPE.get(record.type)!;
       const row: unknown[] = [lineNumber, record.externalId];
       for (const [name, field] of Object.entries(spec.fields)) {
@@ -124,6 +128,7 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
       if (absent.size) missing.set(type, absent);
     }
     if (missing.size) await reportMissingReferences(spool, missing, fail);
+    for (const [line, field, reason] of await businessHours.problems(db.sql)) fail(line, field, reason);
     if (report.errorCount > 0) {
       report.errors.sort((a, b) => a.line - b.line);
       return report;
@@ -155,6 +160,9 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
           }
           await flush();
         }
+        // Business time depends on tickets, team calendars, calendars and policies: recomputed
+        // in this transaction, so no reader ever sees records without it.
+        await refreshTicketBusinessTime(tx, businessHours.scope());
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (error) {

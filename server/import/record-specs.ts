@@ -2,7 +2,9 @@
 // each is validated and which column it fills. Validation, the upsert statements and the
 // export all read this one table, so they cannot disagree.
 
-export type RecordType = 'team' | 'agent' | 'customer' | 'article' | 'ticket' | 'interaction' | 'survey';
+import { canonicalTimeZone, checkHolidays, checkWeeklyHours } from '../business-hours/calendar-rules.js';
+
+export type RecordType = 'calendar' | 'sla' | 'team' | 'agent' | 'customer' | 'article' | 'ticket' | 'interaction' | 'survey';
 
 export type FieldSpec =
   | { kind: 'string'; required: boolean; column: string }
@@ -10,7 +12,9 @@ export type FieldSpec =
   | { kind: 'instant'; required: boolean; column: string }
   | { kind: 'int'; required: boolean; column: string; min: number; fallback?: number }
   | { kind: 'bool'; required: boolean; column: string; fallback: boolean }
-  | { kind: 'ref'; required: boolean; column: string; target: RecordType };
+  | { kind: 'ref'; required: boolean; column: string; target: RecordType }
+  /** A structured value checked by `parse` (which may normalise it); stored as `sqlType`. */
+  | { kind: 'parsed'; required: boolean; column: string; sqlType: 'text' | 'jsonb'; parse: (raw: unknown) => { value?: unknown; problems: string[] }; fallback?: unknown };
 
 export interface RecordSpec {
   type: RecordType;
@@ -30,7 +34,48 @@ const SCORE_RANGES: Record<string, [number, number]> = { CSAT: [1, 5], NPS: [0, 
 
 /** In dependency order: a record only refers to types listed before it. */
 export const RECORD_SPECS: readonly RecordSpec[] = [
-  { type: 'team', table: 'team', fields: { name: { kind: 'string', required: true, column: 'name' } } },
+  {
+    type: 'calendar',
+    table: 'business_calendar',
+    fields: {
+      name: { kind: 'string', required: true, column: 'name' },
+      timeZone: {
+        kind: 'parsed', required: true, column: 'time_zone', sqlType: 'text',
+        parse: (raw) => {
+          const zone = canonicalTimeZone(raw);
+          return zone ? { value: zone, problems: [] } : { problems: [`must be an IANA time zone such as "America/Sao_Paulo", got ${JSON.stringify(raw)}`] };
+        },
+      },
+      isDefault: { kind: 'bool', required: false, column: 'is_default', fallback: false },
+      weeklyHours: {
+        kind: 'parsed', required: true, column: 'weekly_hours', sqlType: 'jsonb',
+        parse: (raw) => { const { hours, problems } = checkWeeklyHours(raw); return { value: hours, problems }; },
+      },
+      holidays: {
+        kind: 'parsed', required: false, column: 'holidays', sqlType: 'jsonb', fallback: [],
+        parse: (raw) => { const { dates, problems } = checkHolidays(raw); return { value: dates, problems }; },
+      },
+    },
+  },
+  {
+    type: 'sla',
+    table: 'sla_policy',
+    fields: {
+      name: { kind: 'string', required: true, column: 'name' },
+      priority: { kind: 'enum', required: true, column: 'priority', values: ['LOW', 'NORMAL', 'HIGH', 'URGENT'], pgType: 'priority' },
+      firstResponseTargetSeconds: { kind: 'int', required: false, column: 'first_response_target_seconds', min: 1 },
+      resolutionTargetSeconds: { kind: 'int', required: false, column: 'resolution_target_seconds', min: 1 },
+      businessHours: { kind: 'bool', required: false, column: 'business_hours', fallback: true },
+    },
+  },
+  {
+    type: 'team',
+    table: 'team',
+    fields: {
+      name: { kind: 'string', required: true, column: 'name' },
+      calendar: { kind: 'ref', required: false, column: 'business_calendar_id', target: 'calendar' },
+    },
+  },
   {
     type: 'agent',
     table: 'agent',

@@ -9,7 +9,7 @@ export interface BatchCounts {
   updated: number;
 }
 
-const ARRAY_TYPE = { string: 'text', enum: 'text', instant: 'timestamptz', int: 'int', bool: 'boolean', ref: 'text' } as const;
+const ARRAY_TYPE = { string: 'text', enum: 'text', instant: 'timestamptz', int: 'int', bool: 'boolean', ref: 'text', parsed: 'text' } as const;
 
 /** Builds the statement once per record type; every batch binds one array per column. */
 export function upsertStatement(spec: RecordSpec): string {
@@ -20,6 +20,7 @@ export function upsertStatement(spec: RecordSpec): string {
   const selected = ['u.c0', ...fields.map(([, f], i) => {
     const value = `u.c${i + 1}`;
     if (f.kind === 'enum') return `${value}::"${f.pgType}"`;
+    if (f.kind === 'parsed') return `${value}::${f.sqlType}`;
     if (f.kind === 'ref') {
       joins.push(`LEFT JOIN "${targetTable(f.target)}" r${i + 1} ON r${i + 1}.external_id = ${value}`);
       return `r${i + 1}.id`;
@@ -44,11 +45,16 @@ export function upsertStatement(spec: RecordSpec): string {
 
 export async function upsertBatch(sql: SqlClient, spec: RecordSpec, statement: string, rows: unknown[][]): Promise<BatchCounts> {
   // rows: [externalId, ...values in field order], as spooled.
-  const params = rows[0]!.map((_, column) => rows.map((row) => row[column] ?? null));
+  // Structured (parsed) values travel as JSON text and are cast to jsonb in the statement.
+  const params = rows[0]!.map((_, column) => rows.map((row) => jsonText(row[column])));
   const [result] = await sql.query<BatchCounts>(statement, params);
   return result ?? { created: 0, updated: 0 };
 }
 
 function targetTable(type: RecordType): string {
   return SPEC_BY_TYPE.get(type)!.table;
+}
+
+function jsonText(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null);
 }

@@ -42,7 +42,7 @@ export function validateRecord(input: unknown): { record?: ValidRecord; problems
     const raw = object[name];
     if (raw === undefined || raw === null) {
       if (field.required) problems.push({ field: name, reason: 'is required' });
-      values[name] = field.kind === 'bool' || (field.kind === 'int' && field.fallback !== undefined) ? field.fallback : null;
+      values[name] = field.kind === 'bool' || (field.kind === 'int' && field.fallback !== undefined) || field.kind === 'parsed' ? (field.fallback ?? null) : null;
       continue;
     }
     const problem = checkValue(spec, name, raw, values);
@@ -84,5 +84,11 @@ function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record
       if (typeof raw !== 'boolean') return `must be true or false, got ${JSON.stringify(raw)}`;
       values[name] = raw;
       return null;
+    case 'parsed': {
+      const { value, problems } = field.parse(raw);
+      if (problems.length) return problems.join('; ');
+      values[name] = value;
+      return null;
+    }
   }
 }

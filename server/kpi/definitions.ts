@@ -6,7 +6,8 @@ import type { FamilyName } from './families/registry.js';
 export type KpiName =
   | 'ticketCount' | 'resolvedCount' | 'backlog' | 'firstResponseTime' | 'resolutionTime'
   | 'firstContactResolution' | 'averageHandleTime' | 'nps' | 'csat' | 'ces' | 'selfServiceOpportunity'
-  | 'customersAtStart' | 'customersAtEnd' | 'newCustomers' | 'retentionRate' | 'churnRate';
+  | 'customersAtStart' | 'customersAtEnd' | 'newCustomers' | 'retentionRate' | 'churnRate'
+  | 'firstResponseBusinessTime' | 'resolutionBusinessTime' | 'firstResponseSla' | 'resolutionSla';
 
 export interface KpiDefinition {
   name: KpiName;
@@ -115,6 +116,38 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     name: 'churnRate', title: 'Customer churn rate', family: 'customers', unit: 'RATE',
     formula: 'churned / S', numerator: 'customers counted in S whose churnedAt is in the period', denominator: 'customers at start (S)',
     timestamp: 'Customer.churnedAt', dimensions: CUSTOMER_ONLY, whenEmpty: 'value null when S = 0',
+  },
+  {
+    name: 'firstResponseBusinessTime', title: 'First response time in business hours', family: 'firstResponseBusiness', unit: 'SECONDS',
+    formula:
+      'business seconds from createdAt to firstResponseAt under the ticket\'s calendar (its team\'s, else the default; none: elapsed time), ' +
+      'over tickets created in the period that have a first response: average, median, p90 (percentile_cont), count',
+    numerator: null, denominator: null, timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: DURATION_EMPTY,
+  },
+  {
+    name: 'resolutionBusinessTime', title: 'Resolution time in business hours', family: 'resolutionBusiness', unit: 'SECONDS',
+    formula:
+      'business seconds from createdAt to resolvedAt under the ticket\'s calendar (its team\'s, else the default; none: elapsed time), ' +
+      'over tickets resolved in the period: average, median, p90 (percentile_cont), count',
+    numerator: null, denominator: null, timestamp: 'Ticket.resolvedAt', dimensions: ALL, whenEmpty: DURATION_EMPTY,
+  },
+  {
+    name: 'firstResponseSla', title: 'First response SLA attainment', family: 'sla', unit: 'RATE',
+    formula:
+      'over tickets created in the period whose priority has a policy with a first-response target: achieved (first response, or resolution ' +
+      'without one, within the target), breached (after it, or none yet and the target already passed at query time), pending (none yet, ' +
+      'within the target); rate = achieved / (achieved + breached). Targets count business hours or elapsed time, as the policy says',
+    numerator: 'achieved', denominator: 'achieved + breached',
+    timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: 'counts 0, rate value null',
+  },
+  {
+    name: 'resolutionSla', title: 'Resolution SLA attainment', family: 'sla', unit: 'RATE',
+    formula:
+      'over tickets created in the period whose priority has a policy with a resolution target: achieved (resolved within the target), ' +
+      'breached (resolved after it, or unresolved and the target already passed at query time), pending (unresolved, within the target); ' +
+      'rate = achieved / (achieved + breached). Targets count business hours or elapsed time, as the policy says',
+    numerator: 'achieved', denominator: 'achieved + breached',
+    timestamp: 'Ticket.createdAt', dimensions: ALL, whenEmpty: 'counts 0, rate value null',
   },
 ];
 

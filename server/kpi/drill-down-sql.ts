@@ -10,7 +10,11 @@ import { FILTER_DIMENSION } from './dimensions.js';
 import type { GroupValues } from './dimensions.js';
 import type { Window } from './period.js';
 
-export const TICKET_BASES = ['CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE'] as const;
+export const TICKET_BASES = [
+  'CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE',
+  'FIRST_RESPONSE_SLA_ACHIEVED', 'FIRST_RESPONSE_SLA_BREACHED', 'FIRST_RESPONSE_SLA_PENDING',
+  'RESOLUTION_SLA_ACHIEVED', 'RESOLUTION_SLA_BREACHED', 'RESOLUTION_SLA_PENDING',
+] as const;
 export type TicketBasis = (typeof TICKET_BASES)[number];
 
 export const CUSTOMER_BASES = ['AT_START', 'AT_END', 'NEW', 'CHURNED'] as const;
@@ -21,6 +25,22 @@ export interface SliceScope {
   groupBy: Dimension[];
   group: GroupValues;
   filter: ResolvedKpiFilter;
+  /** The time of the request, for bases that depend on it (pending and breached SLA targets). */
+  now?: Date;
+}
+
+/**
+ * Tickets created in the slice with one SLA outcome: the conditions of server/kpi/families/sla.ts
+ * over the ticket's stored business time, judged at the request's `now` (s.now).
+ */
+function slaBasis(metric: 'first_response_sla' | 'resolution_sla', outcome: 'achieved' | 'breached' | 'pending'): string {
+  const [met, target, breachAt] = [`b.${metric}_met`, `b.${metric}_target`, `b.${metric}_breach_at`];
+  const condition = {
+    achieved: met,
+    breached: `(NOT ${met} OR (${met} IS NULL AND ${target} IS NOT NULL AND ${breachAt} < s.now))`,
+    pending: `(${met} IS NULL AND ${target} IS NOT NULL AND (${breachAt} IS NULL OR ${breachAt} >= s.now))`,
+  }[outcome];
+  return `r.created_at >= s.start AND r.created_at < s."end" AND EXISTS (SELECT 1 FROM ticket_business_time b WHERE b.ticket_id = r.id AND ${condition})`;
 }
 
 /** In every fragment, `r` is the record and `s` the slice (s.start, s.end, s.g0, s.g1, …). */
@@ -31,6 +51,12 @@ const TICKET_BASIS_SQL: Record<TicketBasis, string> = {
   FIRST_RESPONDED: 'r.created_at >= s.start AND r.created_at < s."end" AND r.first_response_at IS NOT NULL',
   SELF_SERVICE: 'r.created_at >= s.start AND r.created_at < s."end" AND r.knowledge_article_id IS NOT NULL',
   FCR_ELIGIBLE: 'r.resolved_at >= s.start AND r.resolved_at < s."end" AND EXISTS (SELECT 1 FROM interaction fi WHERE fi.ticket_id = r.id)',
+  FIRST_RESPONSE_SLA_ACHIEVED: slaBasis('first_response_sla', 'achieved'),
+  FIRST_RESPONSE_SLA_BREACHED: slaBasis('first_response_sla', 'breached'),
+  FIRST_RESPONSE_SLA_PENDING: slaBasis('first_response_sla', 'pending'),
+  RESOLUTION_SLA_ACHIEVED: slaBasis('resolution_sla', 'achieved'),
+  RESOLUTION_SLA_BREACHED: slaBasis('resolution_sla', 'breached'),
+  RESOLUTION_SLA_PENDING: slaBasis('resolution_sla', 'pending'),
 };
 
 const CUSTOMER_BASIS_SQL: Record<CustomerBasis, string> = {
@@ -153,13 +179,14 @@ function slicesParam(scopes: SliceScope[], groupBy: Dimension[]): string {
       idx: index,
       start: scope.window.start.toISOString(),
       end: scope.window.end.toISOString(),
+      now: (scope.now ?? new Date()).toISOString(),
       ...Object.fromEntries(groupBy.map((dimension, g) => [`g${g}`, scope.group[dimension] == null ? null : String(scope.group[dimension])])),
     })),
   );
 }
 
 function slicesSource(groupBy: Dimension[]): string {
-  const columns = ['idx int', 'start timestamptz', '"end" timestamptz', ...groupBy.map((_, g) => `g${g} text`)].join(', ');
+  const columns = ['idx int', 'start timestamptz', '"end" timestamptz', 'now timestamptz', ...groupBy.map((_, g) => `g${g} text`)].join(', ');
   return `jsonb_to_recordset($1::jsonb) AS s(${columns})`;
 }
 

@@ -6,6 +6,8 @@ export interface KpiRequest {
   windows: Window[];
   groupBy: Dimension[];
   filter: ResolvedKpiFilter;
+  /** The time of the query, for KPIs that depend on it (pending SLA targets); one per request. */
+  now?: Date;
 }
 
 /** One family's values for one window and group. */

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-client.js';
 import { RECORD_SPECS } from '../import/record-specs.js';
 import { generateActivity } from './activity.js';
+import { seedBusinessHours } from './business-hours.js';
 import { insertRows } from './bulk-insert.js';
 import { generateDirectory } from './directory.js';
 import { Random } from './random.js';
@@ -69,7 +70,7 @@ export async function seedDatabase(
 
   return db.sql.transaction(async (sql) => {
     if (options.reset) {
-      await sql.query(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY`);
+      await sql.query(`TRUNCATE ${[...TABLES, 'ticket_business_time'].map((t) => `"${t}"`).join(', ')} RESTART IDENTITY`);
     } else {
       await assertEmpty(sql);
     }
@@ -97,6 +98,7 @@ export async function seedDatabase(
       progress.surveys += batch.surveys.length;
       onProgress(progress);
     }
+    await seedBusinessHours(sql, start, options.until);
     // Ids were assigned here, so the sequences must continue after them.
     for (const table of TABLES) {
       await sql.query(

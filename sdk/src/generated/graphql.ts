@@ -68,6 +68,16 @@ export type CustomerOrderField =
   | 'ID'
   | 'NAME';
 
+/** A day of the week (ISO order, Monday first). */
+export type DayOfWeek =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
 /** Calendar buckets in the period's time zone. Weeks start on Monday (ISO). */
 export type Granularity =
   | 'DAY'
@@ -114,12 +124,18 @@ export type KpiFilter = {
   teamIds?: Array<string> | null | undefined;
 };
 
-/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator). */
+/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator); RESOLVED also lists resolutionBusinessTime's tickets. FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and resolutionSla, judged at the time of the request like the KPI. */
 export type KpiTicketBasis =
   | 'BACKLOG'
   | 'CREATED'
   | 'FCR_ELIGIBLE'
   | 'FIRST_RESPONDED'
+  | 'FIRST_RESPONSE_SLA_ACHIEVED'
+  | 'FIRST_RESPONSE_SLA_BREACHED'
+  | 'FIRST_RESPONSE_SLA_PENDING'
+  | 'RESOLUTION_SLA_ACHIEVED'
+  | 'RESOLUTION_SLA_BREACHED'
+  | 'RESOLUTION_SLA_PENDING'
   | 'RESOLVED'
   | 'SELF_SERVICE';
 
@@ -315,7 +331,7 @@ export type AgentKpisQueryVariables = Exact<{
 }>;
 
 
-export type AgentKpisQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, active: boolean, team: { id: string, name: string } | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+export type AgentKpisQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, active: boolean, team: { id: string, name: string } | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } } }> } };
 
 export type TeamKpisQueryVariables = Exact<{
   period: PeriodInput;
@@ -326,15 +342,15 @@ export type TeamKpisQueryVariables = Exact<{
 }>;
 
 
-export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } } }> } };
 
-export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
+export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } };
 
 export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
 
 export type ChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
 
-export type KpiChangesFragment = { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } };
+export type KpiChangesFragment = { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } };
 
 export type KpisQueryVariables = Exact<{
   period: PeriodInput;
@@ -343,7 +359,7 @@ export type KpisQueryVariables = Exact<{
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
 
 export type KpisWithoutCustomerKpisQueryVariables = Exact<{
   period: PeriodInput;
@@ -351,7 +367,7 @@ export type KpisWithoutCustomerKpisQueryVariables = Exact<{
 }>;
 
 
-export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } };
+export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -361,7 +377,7 @@ export type KpiSlicesQueryVariables = Exact<{
 }>;
 
 
-export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }> };
+export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } }> };
 
 export type CustomerKpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -457,6 +473,22 @@ export type TeamsPageQueryVariables = Exact<{
 
 
 export type TeamsPageQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string } }> } };
+
+export type BusinessCalendarsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BusinessCalendarsPageQuery = { businessCalendars: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, timeZone: string, isDefault: boolean, holidays: Array<string>, weeklyHours: Array<{ day: DayOfWeek, opens: string, closes: string }> } }> } };
+
+export type SlaPoliciesPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SlaPoliciesPageQuery = { slaPolicies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, priority: Priority, firstResponseTargetSeconds: number | null, resolutionTargetSeconds: number | null, businessHours: boolean } }> } };
 
 export type CustomersPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -614,6 +646,38 @@ export const KpiValuesFragmentDoc = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
     `, {"fragmentName":"KpiValues"}) as unknown as TypedDocumentString<KpiValuesFragment, unknown>;
 export const CustomerKpiValuesFragmentDoc = new TypedDocumentString(`
@@ -674,6 +738,18 @@ export const KpiChangesFragmentDoc = new TypedDocumentString(`
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }
@@ -1173,6 +1249,38 @@ export const AgentKpisDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }`) as unknown as TypedDocumentString<AgentKpisQuery, AgentKpisQueryVariables>;
 export const TeamKpisDocument = new TypedDocumentString(`
     query TeamKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $orderBy: TeamOrder) {
@@ -1253,6 +1361,38 @@ export const TeamKpisDocument = new TypedDocumentString(`
     value
     numerator
     denominator
+  }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
   }
 }`) as unknown as TypedDocumentString<TeamKpisQuery, TeamKpisQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
@@ -1346,6 +1486,38 @@ export const KpisDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
 fragment CustomerKpiValues on KpiSet {
   customersAtStart
@@ -1400,6 +1572,18 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
@@ -1476,6 +1660,38 @@ export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
 fragment Change on KpiChange {
   current
@@ -1515,6 +1731,18 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisWithoutCustomerKpisQuery, KpisWithoutCustomerKpisQueryVariables>;
@@ -1614,6 +1842,38 @@ export const KpiSlicesDocument = new TypedDocumentString(`
     numerator
     denominator
   }
+  firstResponseBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionBusinessTime {
+    count
+    average
+    median
+    p90
+  }
+  firstResponseSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
+  resolutionSla {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    achieved
+    breached
+    pending
+  }
 }
 fragment Change on KpiChange {
   current
@@ -1653,6 +1913,18 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
   selfServiceOpportunity {
+    ...Change
+  }
+  firstResponseBusinessTime {
+    ...Change
+  }
+  resolutionBusinessTime {
+    ...Change
+  }
+  firstResponseSla {
+    ...Change
+  }
+  resolutionSla {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpiSlicesQuery, KpiSlicesQueryVariables>;
@@ -1925,6 +2197,54 @@ export const TeamsPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamsPageQuery, TeamsPageQueryVariables>;
+export const BusinessCalendarsPageDocument = new TypedDocumentString(`
+    query BusinessCalendarsPage($first: Int, $after: String) {
+  businessCalendars(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        timeZone
+        isDefault
+        weeklyHours {
+          day
+          opens
+          closes
+        }
+        holidays
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BusinessCalendarsPageQuery, BusinessCalendarsPageQueryVariables>;
+export const SlaPoliciesPageDocument = new TypedDocumentString(`
+    query SlaPoliciesPage($first: Int, $after: String) {
+  slaPolicies(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        priority
+        firstResponseTargetSeconds
+        resolutionTargetSeconds
+        businessHours
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SlaPoliciesPageQuery, SlaPoliciesPageQueryVariables>;
 export const CustomersPageDocument = new TypedDocumentString(`
     query CustomersPage($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

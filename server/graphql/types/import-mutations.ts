@@ -11,6 +11,8 @@ import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { AgentNode } from './agent.js';
+import { BusinessCalendarNode, BusinessHoursInput } from './business-calendar.js';
+import { SlaPolicyNode } from './sla-policy.js';
 import { CustomerNode } from './customer.js';
 import { ChannelEnum, PriorityEnum, SurveyKindEnum, TicketStatusEnum } from './enums.js';
 import { InteractionNode } from './interaction.js';
@@ -89,7 +91,9 @@ builder.mutationField('importRecords', (t) =>
 );
 
 // One upsert mutation per record type, generated from the record specs.
-const NODES: Record<RecordType, { name: string; node: unknown; model: 'team' | 'agent' | 'customer' | 'knowledgeArticle' | 'ticket' | 'interaction' | 'surveyResponse' }> = {
+const NODES: Record<RecordType, { name: string; node: unknown; model: 'businessCalendar' | 'slaPolicy' | 'team' | 'agent' | 'customer' | 'knowledgeArticle' | 'ticket' | 'interaction' | 'surveyResponse' }> = {
+  calendar: { name: 'BusinessCalendar', node: BusinessCalendarNode, model: 'businessCalendar' },
+  sla: { name: 'SlaPolicy', node: SlaPolicyNode, model: 'slaPolicy' },
   team: { name: 'Team', node: TeamNode, model: 'team' },
   agent: { name: 'Agent', node: AgentNode, model: 'agent' },
   customer: { name: 'Customer', node: CustomerNode, model: 'customer' },
@@ -100,6 +104,9 @@ const NODES: Record<RecordType, { name: string; node: unknown; model: 'team' | '
 };
 
 const ENUMS: Record<string, unknown> = { channel: ChannelEnum, priority: PriorityEnum, ticket_status: TicketStatusEnum, survey_kind: SurveyKindEnum };
+
+/** GraphQL input types of the structured import fields, by column. */
+const PARSED_INPUTS: Record<string, unknown> = { time_zone: 'String', weekly_hours: [BusinessHoursInput], holidays: ['String'] };
 
 interface UpsertResult {
   [key: string]: unknown;
@@ -123,6 +130,7 @@ function inputFieldType(field: FieldSpec): unknown {
     case 'instant': return 'DateTime';
     case 'int': return 'Int';
     case 'bool': return 'Boolean';
+    case 'parsed': return PARSED_INPUTS[field.column];
   }
 }
 

@@ -15,10 +15,12 @@ import { KpiSlice, type KpiSliceShape } from './kpi-slice.js';
 export const MAX_SLICES = 5000;
 
 /** A source over `windows`, with their previous periods appended when the query compares. */
-function sourceFor(windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection, observe?: FamilyObserver): KpiSource {
+function sourceFor(
+  windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, selection: KpiSelection, now: Date, observe?: FamilyObserver,
+): KpiSource {
   const source = selection.comparison
-    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter }, windows.length, observe)
-    : new KpiSource({ windows, groupBy, filter }, undefined, observe);
+    ? new KpiSource({ windows: [...windows, ...windows.map(previousWindow)], groupBy, filter, now }, windows.length, observe)
+    : new KpiSource({ windows, groupBy, filter, now }, undefined, observe);
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -35,7 +37,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const period = ctx.kpis.validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
-      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.observeFamily);
+      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, selectedKpis(info), ctx.kpis.now, ctx.kpis.observeFamily);
       return { source, window: 0, group: '[]' };
     },
   }),
@@ -58,7 +60,7 @@ builder.queryFields((t) => ({
       const groupBy = [...new Set(args.groupBy ?? [])] as Dimension[];
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const selection = selectedKpis(info, ['kpis']);
-      const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.observeFamily);
+      const source = sourceFor(windows, groupBy, filter, selection, ctx.kpis.now, ctx.kpis.observeFamily);
       const slices = await slicesOf(source, windows, granularity !== null, filter, selection);
       correctSliceCost(ctx, info.fieldNodes[0], slices.length);
       return slices;

@@ -5,6 +5,7 @@ import type { FamilyName, FamilyValues } from '../../kpi/families/registry.js';
 import type { KpiSource } from '../../kpi/kpi-source.js';
 import { builder } from '../builder.js';
 import { userInputError } from '../errors.js';
+import { SlaAttainment, slaHeadline } from './sla-attainment.js';
 import { CesScore, CsatScore, DurationStats, HandleTimeStats, KpiChange, NpsScore, npsScore, Rate, rateValue, type RateShape } from './kpi-values.js';
 
 export interface KpiSetRef {
@@ -36,6 +37,10 @@ const READERS: { [K in KpiName]: (values: any) => unknown } = {
   newCustomers: (v: FamilyValues['customers']) => v.new,
   retentionRate: (v: FamilyValues['customers']): RateShape => ({ numerator: v.atEnd - v.new, denominator: v.atStart }),
   churnRate: (v: FamilyValues['customers']): RateShape => ({ numerator: v.churned, denominator: v.atStart }),
+  firstResponseBusinessTime: (v: FamilyValues['firstResponseBusiness']) => v.firstResponseBusiness,
+  resolutionBusinessTime: (v: FamilyValues['resolutionBusiness']) => v.resolutionBusiness,
+  firstResponseSla: (v: FamilyValues['sla']) => v.firstResponse,
+  resolutionSla: (v: FamilyValues['sla']) => v.resolution,
 };
 
 /** The headline number of each KPI, compared in KpiComparison.change. */
@@ -56,6 +61,10 @@ const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
   newCustomers: (n) => n,
   retentionRate: rateValue,
   churnRate: rateValue,
+  firstResponseBusinessTime: (d) => d.average,
+  resolutionBusinessTime: (d) => d.average,
+  firstResponseSla: slaHeadline,
+  resolutionSla: slaHeadline,
 };
 
 const SCOPE_WORDS = { AGENT: 'scoped to an agent', TEAM: 'scoped to a team', CUSTOMER: 'scoped to a customer' } as const;
@@ -114,6 +123,10 @@ KpiSet.implement({
     newCustomers: kpiField('newCustomers', 'Int', t),
     retentionRate: kpiField('retentionRate', Rate, t),
     churnRate: kpiField('churnRate', Rate, t),
+    firstResponseBusinessTime: kpiField('firstResponseBusinessTime', DurationStats, t),
+    resolutionBusinessTime: kpiField('resolutionBusinessTime', DurationStats, t),
+    firstResponseSla: kpiField('firstResponseSla', SlaAttainment, t),
+    resolutionSla: kpiField('resolutionSla', SlaAttainment, t),
     comparison: t.field({
       type: KpiComparison,
       description:
@@ -149,6 +162,7 @@ const changeField = (name: KpiName, t: any) =>
 
 KpiChanges.implement({
   description:
-    'Headline numbers now and in the previous period: counts as they are, durations by their average, rates by their value, NPS by its score, CES by its average.',
+    'Headline numbers now and in the previous period: counts as they are, durations by their average, rates by their value, NPS by its score, ' +
+    'CES by its average, SLA attainment by its rate\'s value.',
   fields: (t) => Object.fromEntries((Object.keys(HEADLINES) as KpiName[]).map((name) => [name, changeField(name, t)])) as any,
 });

@@ -42,7 +42,10 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
 const TicketBasisEnum = builder.enumType('KpiTicketBasis', {
   description:
     'Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), ' +
-    'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator).',
+    'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), ' +
+    'FCR_ELIGIBLE (firstContactResolution denominator); RESOLVED also lists resolutionBusinessTime\'s tickets. ' +
+    'FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and ' +
+    'resolutionSla, judged at the time of the request like the KPI.',
   values: TICKET_BASES,
 });
 
@@ -51,7 +54,7 @@ const CustomerBasisEnum = builder.enumType('KpiCustomerBasis', {
   values: CUSTOMER_BASES,
 });
 
-const scopeOf = (slice: KpiSliceShape): SliceScope => slice;
+const scopeOf = (slice: KpiSliceShape): SliceScope => ({ ...slice, now: slice.kpis.source.request.now });
 
 export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
   description: 'The KPIs of one bucket and group, and the records behind them.',
@@ -79,9 +82,14 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         args: { basis: t.arg({ type: TicketBasisEnum, required: true, defaultValue: 'CREATED' }) },
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
+          // SLA outcomes are judged against now: the list changes as time passes.
+          if (args.basis.includes('_SLA_')) context.kpis.noteDependsOnNow();
           return context.drillDowns.page({ kind: 'ticket', basis: args.basis }, scopeOf(slice), query) as never;
         },
-        totalCount: (slice, args, context) => context.drillDowns.count({ kind: 'ticket', basis: args.basis }, scopeOf(slice)),
+        totalCount: (slice, args, context) => {
+          if (args.basis.includes('_SLA_')) context.kpis.noteDependsOnNow();
+          return context.drillDowns.count({ kind: 'ticket', basis: args.basis }, scopeOf(slice));
+        },
       },
       { name: 'KpiTicketConnection' },
       { name: 'KpiTicketEdge' },

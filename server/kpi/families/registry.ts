@@ -2,6 +2,11 @@
 import type { Fact } from '../facts.js';
 import { customerFact, interactionFact, surveyFact, ticketFact } from '../facts.js';
 import type { FamilyResult, KpiRequest } from '../request.js';
+import {
+  emptyFirstResponseBusiness, emptyResolutionBusiness, queryFirstResponseBusiness, queryResolutionBusiness,
+  type FirstResponseBusinessValues, type ResolutionBusinessValues,
+} from './business-time.js';
+import { emptySla, querySla, type SlaValues } from './sla.js';
 import { emptyBacklog, queryBacklog, type BacklogValues } from './backlog.js';
 import { emptyCreated, queryCreated, type CreatedValues } from './created.js';
 import { emptyCustomers, queryCustomers, type CustomerValues } from './customers.js';
@@ -18,6 +23,9 @@ export interface FamilyValues {
   handleTime: HandleTimeValues;
   surveys: SurveyValues;
   customers: CustomerValues;
+  firstResponseBusiness: FirstResponseBusinessValues;
+  resolutionBusiness: ResolutionBusinessValues;
+  sla: SlaValues;
 }
 
 export type FamilyName = keyof FamilyValues;
@@ -36,4 +44,7 @@ export const FAMILIES: { [N in FamilyName]: Family<N> } = {
   handleTime: { fact: interactionFact, query: queryHandleTime, empty: emptyHandleTime },
   surveys: { fact: surveyFact, query: querySurveys, empty: emptySurveys },
   customers: { fact: customerFact, query: queryCustomers, empty: emptyCustomers },
+  firstResponseBusiness: { fact: ticketFact, query: queryFirstResponseBusiness, empty: emptyFirstResponseBusiness },
+  resolutionBusiness: { fact: ticketFact, query: queryResolutionBusiness, empty: emptyResolutionBusiness },
+  sla: { fact: ticketFact, query: querySla, empty: emptySla },
 };

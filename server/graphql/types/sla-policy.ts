@@ -1,0 +1,40 @@
+// SLA policies (kpi-spec "Service-level targets"): their node and the slaPolicies connection.
+// Written through import lines `sla` and upsertSlaPolicy.
+import { prisma } from '../../db/prisma.js';
+import { builder } from '../builder.js';
+import { assertPageSize, connectionSizes } from '../pagination.js';
+import { PriorityEnum } from './enums.js';
+
+export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    'Service-level targets for the tickets of one priority (at most one policy per priority). firstResponseSla and resolutionSla count ' +
+    'tickets against these targets.',
+  fields: (t) => ({
+    externalId: t.exposeString('externalId'),
+    name: t.exposeString('name'),
+    priority: t.expose('priority', { type: PriorityEnum, description: 'The ticket priority the policy applies to.' }),
+    firstResponseTargetSeconds: t.exposeInt('firstResponseTargetSeconds', { nullable: true }),
+    resolutionTargetSeconds: t.exposeInt('resolutionTargetSeconds', { nullable: true }),
+    businessHours: t.exposeBoolean('businessHours', { description: 'True: targets count business hours of the ticket\'s calendar; false: elapsed time.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  slaPolicies: t.prismaConnection(
+    {
+      description: 'Every SLA policy, by priority (LOW first).',
+      type: 'SlaPolicy',
+      cursor: 'id',
+      ...connectionSizes,
+      resolve: (query, _root, args) => {
+        assertPageSize(args);
+        return prisma().slaPolicy.findMany({ ...query, orderBy: [{ priority: 'asc' }, { id: 'asc' }] });
+      },
+      totalCount: () => prisma().slaPolicy.count(),
+    },
+    { name: 'SlaPolicyConnection' },
+    { name: 'SlaPolicyEdge' },
+  ),
+}));

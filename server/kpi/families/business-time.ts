@@ -1,0 +1,48 @@
+// Business-time KPIs (kpi-spec "Business hours"): the same samples and placement as
+// firstResponseTime and resolutionTime, over the business seconds stored per ticket at write
+// time (server/business-hours/ticket-business-time.ts), so a read is an aggregate of numbers.
+import { Prisma } from '../../generated/prisma/client.js';
+import { ticketFact } from '../facts.js';
+import type { KpiRequest } from '../request.js';
+import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
+import { runWindowAggregate } from './window-aggregate.js';
+
+/** The per-ticket business-time row of a ticket fact. */
+export const BUSINESS_TIME_JOIN = Prisma.sql`JOIN ticket_business_time b ON b.ticket_id = t.id`;
+
+export interface FirstResponseBusinessValues {
+  firstResponseBusiness: DurationStats;
+}
+
+export interface ResolutionBusinessValues {
+  resolutionBusiness: DurationStats;
+}
+
+export const emptyFirstResponseBusiness = (): FirstResponseBusinessValues => ({ firstResponseBusiness: emptyDuration() });
+export const emptyResolutionBusiness = (): ResolutionBusinessValues => ({ resolutionBusiness: emptyDuration() });
+
+export function queryFirstResponseBusiness(request: KpiRequest) {
+  return runWindowAggregate<FirstResponseBusinessValues>(
+    {
+      fact: ticketFact,
+      timestamp: 't.created_at',
+      extraJoins: BUSINESS_TIME_JOIN,
+      aggregates: durationAggregates('frb', 'b.first_response_seconds'),
+      fromRow: (row) => ({ firstResponseBusiness: durationFromRow(row, 'frb') }),
+    },
+    request,
+  );
+}
+
+export function queryResolutionBusiness(request: KpiRequest) {
+  return runWindowAggregate<ResolutionBusinessValues>(
+    {
+      fact: ticketFact,
+      timestamp: 't.resolved_at',
+      extraJoins: BUSINESS_TIME_JOIN,
+      aggregates: durationAggregates('resb', 'b.resolution_seconds'),
+      fromRow: (row) => ({ resolutionBusiness: durationFromRow(row, 'resb') }),
+    },
+    request,
+  );
+}
