@@ -20,7 +20,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         enumsAsTypes: true,
         // Instants travel as ISO 8601 strings with an offset; IDs are opaque strings.
-        scalars: { DateTime: 'string', ID: 'string' },
+        scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean | null' },
       },
     },
   },

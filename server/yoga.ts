@@ -20,6 +20,7 @@ import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-sugges
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useAuthentication } from './http/authentication.js';
+import { useKpiCsv } from './http/kpi-csv.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface YogaOptions {
@@ -41,7 +42,7 @@ export function createDeskqlYoga(options: YogaOptions) {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
   installDatabase(options.db, { serving: true });
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     graphiql,
@@ -79,6 +80,10 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
+      // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
+      // sit after logging, and before anything that would refuse a path other than /graphql.
+      useKpiCsv({ graphqlEndpoint: GRAPHQL_ENDPOINT, fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)) }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,
@@ -94,6 +99,7 @@ export function createDeskqlYoga(options: YogaOptions) {
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
     ],
   });
+  return yoga;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';

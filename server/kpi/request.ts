@@ -6,6 +6,8 @@ export interface KpiRequest {
   windows: Window[];
   groupBy: Dimension[];
   filter: ResolvedKpiFilter;
+  /** The period's IANA zone: the local time of HOUR_OF_DAY and DAY_OF_WEEK, and of last year's windows. UTC when absent. */
+  timeZone?: string;
 }
 
 /** One family's values for one window and group. */

@@ -92,6 +92,8 @@ export type KpiDimension =
   | 'CATEGORY'
   | 'CHANNEL'
   | 'CUSTOMER_SEGMENT'
+  | 'DAY_OF_WEEK'
+  | 'HOUR_OF_DAY'
   | 'PRIORITY'
   | 'TEAM';
 
@@ -107,11 +109,13 @@ export type KpiFilter = {
   teamIds?: Array<string> | null | undefined;
 };
 
-/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator). */
+/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator), FCR_RESOLVED (firstContactResolution numerator: resolved on first contact), FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction). */
 export type KpiTicketBasis =
   | 'BACKLOG'
   | 'CREATED'
   | 'FCR_ELIGIBLE'
+  | 'FCR_FAILED'
+  | 'FCR_RESOLVED'
   | 'FIRST_RESPONDED'
   | 'RESOLVED'
   | 'SELF_SERVICE';

@@ -2,9 +2,10 @@
 import { prisma } from '../../db/prisma.js';
 import type { Dimension, GroupValues, ResolvedKpiFilter } from '../../kpi/dimensions.js';
 import {
-  CUSTOMER_BASES, TICKET_BASES, customersWhere, interactionsWhere, surveyResponsesWhere, ticketsWhere, type SliceScope,
+  CUSTOMER_BASES, SURVEY_BASES, TICKET_BASES, customersWhere, interactionsWhere, surveyResponsesWhere, ticketsWhere, type SliceScope,
 } from '../../kpi/drill-down.js';
 import type { Window } from '../../kpi/period.js';
+import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
 import { AgentNode } from './agent.js';
@@ -15,6 +16,8 @@ import { TeamNode } from './team.js';
 export interface KpiSliceShape {
   bucketStart: Date | null;
   window: Window;
+  /** The period's IANA zone. */
+  timeZone: string;
   groupBy: Dimension[];
   group: GroupValues;
   filter: ResolvedKpiFilter;
@@ -38,14 +41,32 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
     priority: t.field({ type: PriorityEnum, nullable: true, resolve: (g) => (g.PRIORITY as never) ?? null }),
     category: t.string({ nullable: true, resolve: (g) => (g.CATEGORY as string | null) ?? null }),
     customerSegment: t.string({ nullable: true, resolve: (g) => (g.CUSTOMER_SEGMENT as string | null) ?? null }),
+    hourOfDay: t.int({
+      nullable: true,
+      description: 'HOUR_OF_DAY: the local hour (0-23), in the period\'s time zone, of the timestamp that places each record.',
+      resolve: (g) => (g.HOUR_OF_DAY as number | null) ?? null,
+    }),
+    dayOfWeek: t.int({
+      nullable: true,
+      description: 'DAY_OF_WEEK: the local ISO weekday (1 = Monday .. 7 = Sunday), in the period\'s time zone, of the timestamp that places each record.',
+      resolve: (g) => (g.DAY_OF_WEEK as number | null) ?? null,
+    }),
   }),
 });
 
 const TicketBasisEnum = builder.enumType('KpiTicketBasis', {
   description:
     'Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), ' +
-    'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator).',
+    'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator), ' +
+    'FCR_RESOLVED (firstContactResolution numerator: resolved on first contact), FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction).',
   values: TICKET_BASES,
+});
+
+const SurveyBasisEnum = builder.enumType('KpiSurveyBasis', {
+  description:
+    'Which survey responses of a slice to list, by outcome: NPS_PROMOTERS (9-10), NPS_PASSIVES (7-8), NPS_DETRACTORS (0-6), ' +
+    'CSAT_SATISFIED (4-5, the csat rate numerator), CSAT_UNSATISFIED (1-3), CES_LOW_EFFORT (5-7, the lowEffort numerator), CES_HIGH_EFFORT (1-4).',
+  values: SURVEY_BASES,
 });
 
 const CustomerBasisEnum = builder.enumType('KpiCustomerBasis', {
@@ -70,6 +91,18 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
       description: 'Where the bucket ends (exclusive), clipped to period.to; null when no granularity was asked.',
       resolve: (s) => (s.bucketStart ? s.window.end : null),
     }),
+    bucketStartLocal: t.string({
+      nullable: true,
+      description:
+        'bucketStart as a local date-time with its offset in the period\'s time zone (ISO 8601, e.g. "2026-01-01T00:00:00-03:00"): ' +
+        'the label a chart shows. Null when no granularity was asked.',
+      resolve: (s) => (s.bucketStart ? localIsoString(s.bucketStart.getTime(), s.timeZone) : null),
+    }),
+    bucketEndLocal: t.string({
+      nullable: true,
+      description: 'bucketEnd as a local date-time with its offset in the period\'s time zone; null when no granularity was asked.',
+      resolve: (s) => (s.bucketStart ? localIsoString(s.window.end.getTime(), s.timeZone) : null),
+    }),
     group: t.field({ type: KpiGroup, resolve: (s) => s.group }),
     kpis: t.field({ type: KpiSet, resolve: (s) => s.kpis }),
     tickets: t.prismaConnection(
@@ -79,11 +112,11 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         ...connectionSizes,
         description: 'The tickets behind this slice\'s ticket KPIs; totalCount equals the KPI the basis names.',
         args: { basis: t.arg({ type: TicketBasisEnum, required: true, defaultValue: 'CREATED' }) },
-        resolve: (query, slice, args) => {
+        resolve: async (query, slice, args) => {
           assertPageSize(args);
-          return prisma().ticket.findMany({ ...query, where: ticketsWhere(scopeOf(slice), args.basis), orderBy: orderWithTieBreaker('createdAt', 'asc') });
+          return prisma().ticket.findMany({ ...query, where: await ticketsWhere(scopeOf(slice), args.basis), orderBy: orderWithTieBreaker('createdAt', 'asc') });
         },
-        totalCount: (slice, args) => prisma().ticket.count({ where: ticketsWhere(scopeOf(slice), args.basis) }),
+        totalCount: async (slice, args) => prisma().ticket.count({ where: await ticketsWhere(scopeOf(slice), args.basis) }),
       },
       { name: 'KpiTicketConnection' },
       { name: 'KpiTicketEdge' },
@@ -108,17 +141,22 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         type: 'SurveyResponse',
         cursor: 'id',
         ...connectionSizes,
-        description: 'The survey responses behind nps, csat and ces; with kinds: [CSAT], totalCount equals csat.responses.',
-        args: { kinds: t.arg({ type: [SurveyKindEnum] }) },
+        description:
+          'The survey responses behind nps, csat and ces; with kinds: [CSAT], totalCount equals csat.responses; with basis: NPS_DETRACTORS, ' +
+          'nps.detractors (kinds and basis combine with AND).',
+        args: {
+          kinds: t.arg({ type: [SurveyKindEnum] }),
+          basis: t.arg({ type: SurveyBasisEnum, description: 'Only the responses of one outcome (score band) of NPS, CSAT or CES.' }),
+        },
         resolve: (query, slice, args) => {
           assertPageSize(args);
           return prisma().surveyResponse.findMany({
             ...query,
-            where: surveyResponsesWhere(scopeOf(slice), args.kinds),
+            where: surveyResponsesWhere(scopeOf(slice), args.kinds, args.basis),
             orderBy: orderWithTieBreaker('respondedAt', 'asc'),
           });
         },
-        totalCount: (slice, args) => prisma().surveyResponse.count({ where: surveyResponsesWhere(scopeOf(slice), args.kinds) }),
+        totalCount: (slice, args) => prisma().surveyResponse.count({ where: surveyResponsesWhere(scopeOf(slice), args.kinds, args.basis) }),
       },
       { name: 'KpiSurveyResponseConnection' },
       { name: 'KpiSurveyResponseEdge' },
