@@ -115,7 +115,8 @@ function variablesOf(params: URLSearchParams): Record<string, unknown> | string 
     if (!known.has(name)) return `Unknown parameter "${name}"; ${KPI_CSV_PATH} takes ${[...known].join(', ')}`;
     if (params.getAll(name).length > 1) return `Parameter "${name}" is given more than once; lists are comma-separated (e.g. groupBy=TEAM,CHANNEL)`;
   }
-  const single = (name: (typeof SINGLE)[number]) => params.get(name) ?? undefined;
+  // An empty parameter (direction=) counts as absent.
+  const single = (name: (typeof SINGLE)[number]) => params.get(name) || undefined;
   const list = (name: (typeof LISTS)[number]) => {
     const value = params.get(name);
     return value === null ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
