@@ -1,10 +1,12 @@
 // The DeskQL client: typed methods for what partner apps do most, and `execute` for any
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
-  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
-  KpiSlicesDocument, KpisDocument, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
+  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownSurveyResponsesDocument,
+  DrillDownTicketsDocument, KpiDefinitionsDocument, KpiSlicesDocument, KpisDocument, KpiTableDocument, SurveyResponsesPageDocument,
+  TeamsPageDocument, TicketsPageDocument, ViewerDocument,
   type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
-  type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiSlicesQueryVariables, type KpisQueryVariables,
+  type DrillDownSurveyResponsesQueryVariables, type DrillDownTicketsQueryVariables, type ImportRecordsInput,
+  type KpiSlicesQueryVariables, type KpisQueryVariables, type KpiTableQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
 import { allNodes, type Page } from './paginate.js';
@@ -34,14 +36,19 @@ export function createClient(options: ClientOptions) {
       return execute(document, variables, execution);
     },
 
-    /** Every KPI over a period, with the previous period and the change of each headline number. */
+    /** Every KPI over a period, with the previous period (or last year: against 'PREVIOUS_YEAR') and the change of each headline number. */
     async kpis(variables: KpisQueryVariables) {
       return (await execute(KpisDocument, variables)).kpis;
     },
 
-    /** KPIs per bucket and group (customer KPIs: see customerKpiSlices). */
+    /** KPIs per bucket and group, optionally the top N by a KPI (customer KPIs: see customerKpiSlices). */
     async kpiSlices(variables: KpiSlicesQueryVariables) {
       return (await execute(KpiSlicesDocument, variables)).kpiSlices;
+    },
+
+    /** The kpiSlices answer as a flat table for BI: typed snake_case columns and rows of scalars (as /kpis.csv serves it). */
+    async kpiTable(variables: KpiTableQueryVariables) {
+      return (await execute(KpiTableDocument, variables)).kpiTable;
     },
 
     /** Customers at start and end, new customers, retention and churn, per bucket and segment. */
@@ -62,6 +69,11 @@ export function createClient(options: ClientOptions) {
     /** The tickets behind a ticket KPI of a period (and filter): one page. */
     async drillDownTickets(variables: DrillDownTicketsQueryVariables) {
       return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
+    },
+
+    /** The survey responses behind a number, by kind and outcome (e.g. basis 'NPS_DETRACTORS'): one page. */
+    async drillDownSurveyResponses(variables: DrillDownSurveyResponsesQueryVariables) {
+      return (await execute(DrillDownSurveyResponsesDocument, variables)).kpiSlices[0]!.surveyResponses;
     },
 
     /**

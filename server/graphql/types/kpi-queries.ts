@@ -1,13 +1,12 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
-import type { Dimension } from '../../kpi/dimensions.js';
-import { validatePeriod, type Granularity, type Period } from '../../kpi/period.js';
+import { validatePeriod, type Period } from '../../kpi/period.js';
 import { builder } from '../builder.js';
 import { answerSlices, MAX_SLICES, sourceFor } from '../kpi-slice-answer.js';
 import { selectedKpis } from '../kpi-selection.js';
-import { GranularityEnum, KpiDimensionEnum, KpiFilter, PeriodInput } from './kpi-inputs.js';
-import { KpiSliceOrder, type KpiSliceOrderInput } from './kpi-order.js';
+import { KpiFilter, PeriodInput } from './kpi-inputs.js';
 import { KpiSet } from './kpi-set.js';
 import { KpiSlice } from './kpi-slice.js';
+import { sliceArgs, toSliceArguments } from './kpi-slice-args.js';
 
 builder.queryFields((t) => ({
   kpis: t.field({
@@ -34,26 +33,7 @@ builder.queryFields((t) => ({
       'empty ones included; with groupBy a group with no record in a bucket may be left out. Groups come in their default order ' +
       '(ascending, the null group last) unless orderBy ranks them by a KPI; first keeps the first N of each bucket (top N). ' +
       `At most ${MAX_SLICES} slices.`,
-    args: {
-      period: t.arg({ type: PeriodInput, required: true }),
-      granularity: t.arg({ type: GranularityEnum }),
-      groupBy: t.arg({ type: [KpiDimensionEnum] }),
-      filter: t.arg({ type: KpiFilter }),
-      orderBy: t.arg({ type: KpiSliceOrder, description: 'Ranks the groups of each bucket by a KPI\'s headline value, nulls last. Needs groupBy.' }),
-      first: t.arg.int({ description: 'Keeps the first N slices of each bucket (after orderBy). Needs groupBy; at least 1.' }),
-    },
-    resolve: (_root, args, ctx, info) =>
-      answerSlices(
-        {
-          period: args.period as Period,
-          granularity: args.granularity as Granularity | null | undefined,
-          groupBy: args.groupBy as Dimension[] | null | undefined,
-          filter: args.filter,
-          orderBy: args.orderBy as KpiSliceOrderInput | null | undefined,
-          first: args.first,
-        },
-        ctx,
-        selectedKpis(info, ['kpis']),
-      ),
+    args: sliceArgs,
+    resolve: (_root, args, ctx, info) => answerSlices(toSliceArguments(args), ctx, selectedKpis(info, ['kpis'])),
   }),
 }));

@@ -4,17 +4,16 @@
 import { prisma } from '../../db/prisma.js';
 import type { KpiName } from '../../kpi/definitions.js';
 import type { Dimension, KpiDimension } from '../../kpi/dimensions.js';
-import type { Granularity, Period } from '../../kpi/period.js';
 import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
 import { userInputError } from '../errors.js';
 import { encodeGlobalID } from '../global-id.js';
 import { answerSlices, MAX_SLICES } from '../kpi-slice-answer.js';
 import { COLUMN_TYPES, kpiColumns, type Cell, type TableColumn } from '../kpi-table-columns.js';
-import { GranularityEnum, KpiDimensionEnum, KpiFilter, PeriodInput } from './kpi-inputs.js';
-import { kpiOfKey, KpiOrderKeyEnum, KpiSliceOrder, type KpiKey, type KpiSliceOrderInput } from './kpi-order.js';
+import { kpiOfKey, KpiOrderKeyEnum, type KpiKey } from './kpi-order.js';
 import { readKpi } from './kpi-set.js';
 import type { KpiSliceShape } from './kpi-slice.js';
+import { sliceArgs, toSliceArguments } from './kpi-slice-args.js';
 
 builder.scalarType('TableValue', {
   description: 'One cell of a table: a string, a number, a boolean or null, as its column\'s type says.',
@@ -109,12 +108,7 @@ builder.queryField('kpiTable', (t) =>
       'day_of_week, in groupBy order), then each KPI of `kpis` spread into scalar columns (e.g. csat_rate_value, csat_rate_numerator, …). ' +
       `The same table is served as CSV at /kpis.csv. At most ${MAX_SLICES} rows.`,
     args: {
-      period: t.arg({ type: PeriodInput, required: true }),
-      granularity: t.arg({ type: GranularityEnum }),
-      groupBy: t.arg({ type: [KpiDimensionEnum] }),
-      filter: t.arg({ type: KpiFilter }),
-      orderBy: t.arg({ type: KpiSliceOrder, description: 'As in kpiSlices: ranks the groups of each bucket. Needs groupBy.' }),
-      first: t.arg.int({ description: 'As in kpiSlices: the first N rows of each bucket. Needs groupBy.' }),
+      ...sliceArgs,
       kpis: t.arg({ type: [KpiOrderKeyEnum], required: true, description: 'The KPIs wanted as columns, in this order.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -122,14 +116,7 @@ builder.queryField('kpiTable', (t) =>
       const names = [...new Set((args.kpis as KpiKey[]).map((key) => kpiOfKey(key, 'kpis')))] as KpiName[];
       const groupBy = [...new Set((args.groupBy ?? []) as KpiDimension[])];
       const slices = await answerSlices(
-        {
-          period: args.period as Period,
-          granularity: args.granularity as Granularity | null | undefined,
-          groupBy,
-          filter: args.filter,
-          orderBy: args.orderBy as KpiSliceOrderInput | null | undefined,
-          first: args.first,
-        },
+        toSliceArguments(args),
         ctx,
         { kpis: new Set(names), comparison: false, comparisons: new Set(), previousKpis: new Set() },
       );
