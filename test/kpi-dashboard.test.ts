@@ -223,6 +223,22 @@ describe('HOUR_OF_DAY and DAY_OF_WEEK', () => {
     expect(rows((await api.data(byTime, { p: springDay, by: ['DAY_OF_WEEK'] })).kpiSlices)).toEqual([[7, 2]]);
   });
 
+  it('costs one statement per family, with ordering and time of day, however many groups', async () => {
+    const p = { from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z', timeZone: SAO_PAULO };
+    const query = slicesQuery('group { hourOfDay dayOfWeek } kpis { ticketCount csat { rate { value confidence95 { low } } } }');
+    const ranked = { p, g: 'WEEK', by: ['DAY_OF_WEEK', 'HOUR_OF_DAY'], o: { kpi: 'CSAT', direction: 'DESC' }, n: 3 };
+    const plain = { p, g: 'MONTH' };
+    // Two families (tickets by creation, surveys) either way.
+    expect(await api.countStatements(() => api.data(query, ranked))).toBe(2);
+    expect(await api.countStatements(() => api.data(query, plain))).toBe(2);
+  });
+
+  it('refuses to list the backlog of an hour', async () => {
+    expect(await errorOf(slicesQuery('tickets(basis: BACKLOG) { totalCount }'), { p: MARCH, by: ['HOUR_OF_DAY'] })).toBe(
+      'tickets(basis: BACKLOG) cannot list a slice grouped by HOUR_OF_DAY or DAY_OF_WEEK: the backlog is counted at the end of a period, not at a time of day',
+    );
+  });
+
   it('refuses backlog and customer KPIs by time of day, by name', async () => {
     expect(await errorOf(slicesQuery('kpis { backlog }'), { p: MARCH, by: ['HOUR_OF_DAY'] })).toBe(
       'backlog cannot be grouped by HOUR_OF_DAY: backlog counts what is open at the end of a period, which has no hour of day or weekday; group it by the other dimensions',

@@ -96,6 +96,16 @@ describe('kpiTable', () => {
     expect(kpiTable.rows[0].slice(0, 3)).toEqual(['2026-02-01T03:00:00.000Z', '2026-02-01T00:00:00-03:00', '2026-03-01T03:00:00.000Z']);
   });
 
+  it('costs the same statements for one row or hundreds: one per family, and one per directory the groups name', async () => {
+    const run = (variables: Record<string, unknown>) => api.countStatements(() => graphql(keys.agents!, TABLE, variables));
+    const kpis = ['TICKET_COUNT', 'AVERAGE_HANDLE_TIME', 'CSAT'];
+    // Three families (created, handle time, surveys), then the agent and team names (the key lookup is not a Prisma statement).
+    const many = await run({ p: MARCH, g: 'DAY', by: ['AGENT', 'TEAM', 'CHANNEL'], k: kpis });
+    const one = await run({ p: { from: '2026-03-01T00:00:00Z', to: '2026-03-01T06:00:00Z' }, by: ['AGENT', 'TEAM'], k: kpis });
+    expect(many).toBe(5);
+    expect(one).toBe(many);
+  });
+
   it('refuses an empty list of KPIs and KPIs that do not exist yet', async () => {
     for (const [k, message] of [
       [[], 'kpis must name at least one KPI, e.g. kpis: [TICKET_COUNT, CSAT]'],
