@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     include: ['test/**/*.test.ts'],
+    // Migrates one template database for the whole run; each file clones it.
+    globalSetup: ['test/support/global-setup.ts'],
     // Each file opens its own database (PGlite in memory, or a fresh PostgreSQL database);
     // forks keep the WebAssembly heaps of different files apart.
     pool: 'forks',

@@ -1,6 +1,6 @@
 // Which scope each part of the schema needs. Root fields are listed one by one and anything
 // not listed is refused, so a new root field is closed until someone decides who may use it
-// (test/security-scopes.test.ts fails on an unlisted one). Record types need records:read on
+// (test/required-scopes.test.ts fails on an unlisted one). Record types need records:read on
 // every field, wherever they are reached from; the few other sensitive fields are listed.
 import type { Scope } from './scopes.js';
 

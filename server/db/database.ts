@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   /** Data directory of the embedded database; null keeps it in memory. */
   dataDir: string | null;
+  /** Embedded only: start from this dump of a data directory (PGlite's dumpDataDir). */
+  loadDataDir?: Blob;
   poolSize?: number;
   /** PostgreSQL only: statements running longer are cancelled (PGlite cannot enforce it). */
   statementTimeoutMs?: number;
@@ -45,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const logger = options.logger ?? silentLogger;
   const driver = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
-    : await openEmbedded(options.dataDir);
+    : await openEmbedded(options.dataDir, options.loadDataDir);
   const listener = options.onStatement;
   const observed = <F extends SqlDriverAdapterFactory>(factory: F) => (listener ? observeStatements(factory, listener) : factory);
   const prisma = new PrismaClient({ adapter: observed(driver.adapterFactory) });

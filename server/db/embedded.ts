@@ -16,12 +16,15 @@ export interface EmbeddedDriver {
   close(): Promise<void>;
 }
 
-/** Opens the embedded database kept in `dataDir`, or an in-memory one when it is null. */
-export async function openEmbedded(dataDir: string | null): Promise<EmbeddedDriver> {
+/**
+ * Opens the embedded database kept in `dataDir`, or an in-memory one when it is null.
+ * `loadDataDir` starts it from a dump (PGlite's dumpDataDir), e.g. an already migrated template.
+ */
+export async function openEmbedded(dataDir: string | null, loadDataDir?: Blob): Promise<EmbeddedDriver> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const pglite = await PGlite.create(dataDir ?? undefined);
+    const pglite = await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : {});
     return {
       kind: 'embedded',
       adapterFactory: new PrismaPGlite(pglite),
