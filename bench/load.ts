@@ -17,7 +17,7 @@ import { openDatabase } from '../server/db/database.js';
 import { applyMigrations } from '../server/db/migrations.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from '../server/seed/seed.js';
 import { freePort } from '../test/support/free-port.js';
-import { spawnServer } from '../test/support/server-process.js';
+import { killGroup, spawnServer } from '../test/support/server-process.js';
 
 // autocannon ships no types (and @types/autocannon is not installed): the little we use.
 interface AutocannonRequest {
@@ -314,7 +314,7 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => killGroup(child), 20_000);
   await exited;
   clearTimeout(timer);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/query-limits.js';
 import { DEFAULT_MAX_REQUEST_BYTES } from './http/request-size-limit.js';
 import { DEFAULT_RATE_LIMIT } from './auth/rate-limit.js';
+import { DEFAULT_HTTP_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -31,6 +32,12 @@ export interface Config {
   anonymousRead: boolean;
   /** The per-key rate limit by query cost (refillPerSecond 0: off). */
   rateLimit: { burst: number; refillPerSecond: number };
+  /** Origins of browser apps allowed to call the API across origins (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Slow clients: how long the request headers, and the whole request, may take to arrive. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
+  /** The longest one operation may execute; then it stops and no further statement starts. */
+  operationTimeoutMs: number;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -67,7 +74,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     demoData: read.boolean('DESKQL_DEMO_DATA', databaseUrl === null),
     demoTickets: read.integer('DESKQL_DEMO_TICKETS', 20_000, 0, 10_000_000),
-    graphiql: read.boolean('GRAPHIQL', !production),
+    // Off for services (DATABASE_URL or production): it is a tool for the embedded demo.
+    graphiql: read.boolean('GRAPHIQL', !production && databaseUrl === null),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     anonymousRead: read.boolean('DESKQL_ANONYMOUS_READ', databaseUrl === null && !production),
@@ -75,6 +83,13 @@ export function loadConfig(env: Env = process.env): Config {
       burst: read.integer('RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
       refillPerSecond: read.integer('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, 0, 1_000_000_000_000),
     },
+    corsOrigins: read.origins('CORS_ORIGINS'),
+    http: {
+      headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.headersTimeoutMs, 1_000, 600_000),
+      requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.requestTimeoutMs, 1_000, 3_600_000),
+      maxConnections: read.integer('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP_LIMITS.maxConnections, 1, 1_000_000),
+    },
+    operationTimeoutMs: read.integer('OPERATION_TIMEOUT_MS', DEFAULT_OPERATION_TIMEOUT_MS, 100, 3_600_000),
     limits: {
       maxDepth: read.integer('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxAliases: read.integer('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
@@ -92,6 +107,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (config.rateLimit.refillPerSecond > 0 && config.rateLimit.burst < config.limits.maxCost) {
     problems.push(`RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`);
+  }
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS (${config.http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.http.requestTimeoutMs})`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -141,6 +159,27 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
     return fallback;
+  }
+
+  /** A comma-separated list of exact origins, such as https://bi.example.com,http://localhost:5173. */
+  origins(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const origins: string[] = [];
+    for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      let url: URL | undefined;
+      try {
+        url = new URL(item);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== item) {
+        this.problems.push(`${name} must list origins as scheme://host[:port] without a path or "*", separated by commas; "${item.slice(0, 100)}" is not one`);
+        continue;
+      }
+      origins.push(item);
+    }
+    return origins;
   }
 
   databaseUrl(name: string): string | null {

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, { service: 'deskql' });
+  // The first start takes a while (database files, migrations, demo data): say what it is doing.
+  logger.info(config.databaseUrl ? 'opening the PostgreSQL database' : 'opening the embedded database (creating it on first start)', config.databaseUrl ? {} : { dataDir: config.dataDir });
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -37,12 +39,18 @@ async function main(): Promise<void> {
   });
   logger.info('database opened', db.kind === 'embedded' ? { kind: db.kind, dataDir: config.dataDir } : { kind: db.kind });
 
+  logger.info('checking migrations');
   const applied = await applyMigrations(db);
   if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
 
   if (config.demoData && config.demoTickets > 0 && (await isEmpty(db.sql))) {
     logger.info('empty database: generating demo data', { tickets: config.demoTickets });
-    const summary = await seedDatabase(db, defaultSeedOptions(config.demoTickets));
+    let lastPhase = '';
+    const summary = await seedDatabase(db, defaultSeedOptions(config.demoTickets), (progress) => {
+      if (progress.phase === lastPhase) return;
+      lastPhase = progress.phase;
+      logger.info(`generating demo data: ${progress.phase}`, { ...progress });
+    });
     logger.info('demo data ready', { ...summary });
   }
 
@@ -58,8 +66,11 @@ async function main(): Promise<void> {
     limits: config.limits,
     anonymousScopes: config.anonymousRead ? READ_SCOPES : null,
     rateLimit: config.rateLimit,
+    corsOrigins: config.corsOrigins,
+    operationTimeoutMs: config.operationTimeoutMs,
+    http: config.http,
   });
-  logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql });
+  logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql, pid: process.pid });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -7,6 +7,7 @@ import { installDatabase } from './db/current-database.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
+import { DrillDownBatches } from './graphql/drill-down-batches.js';
 import { schema } from './graphql/schema.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './graphql/plugins/query-limits.js';
 import { readinessCheck } from './http/readiness.js';
@@ -18,9 +19,15 @@ import type { Scope } from './auth/scopes.js';
 import { useAccessControl } from './graphql/plugins/access-control.js';
 import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-suggestions.js';
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
+import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
+import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
+import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
 import { useKpiCsv } from './http/kpi-csv.js';
+import { corsFor } from './http/cors.js';
+import { isGraphqlPath, useExactGraphqlPath } from './http/exact-graphql-path.js';
+import { useSecurityHeaders } from './http/security-headers.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export interface YogaOptions {
@@ -34,6 +41,10 @@ export interface YogaOptions {
   anonymousScopes?: readonly Scope[] | null;
   /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** The longest one operation may execute (OPERATION_TIMEOUT_MS). */
+  operationTimeoutMs?: number;
+  /** Origins of browser apps allowed to call the API (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 
@@ -45,12 +56,15 @@ export function createDeskqlYoga(options: YogaOptions) {
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    graphiql,
+    // Offered at the GraphQL path only: Yoga on its own also renders it at /foo/graphql.
+    graphiql: graphiql ? (request) => isGraphqlPath(request, GRAPHQL_ENDPOINT) : false,
+    cors: corsFor(options.corsOrigins ?? [], CSRF_HEADER),
+    // Counts the bytes actually streamed (a chunked body has no Content-Length to check).
+    maxRequestBodySize: options.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     // Several operations in one body would multiply every per-operation limit.
     batching: false,
-    // Validation records each request's cost for its rate limit (useOperationCost), so it runs
-    // for every request. Parsing is caller-independent and stays cached.
-    parserAndValidationCache: { validationCache: false },
+    // Parsing and validation depend on the document and schema only (cost is computed at
+    // execution, from the variables), so both are cached.
     landingPage: false,
     healthCheckEndpoint: '/healthz',
     logging: {
@@ -70,6 +84,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
       kpis: new KpiRequestCache(),
+      drillDowns: new DrillDownBatches(),
     }),
     plugins: [
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
@@ -80,6 +95,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      useSecurityHeaders(),
       // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
       // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
       // sit after logging, and before anything that would refuse a path other than /graphql.
@@ -92,10 +108,15 @@ export function createDeskqlYoga(options: YogaOptions) {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
         graphiql,
       }),
+      // After every onRequest hook: refuses, before parsing, what no route answered.
+      useExactGraphqlPath(GRAPHQL_ENDPOINT),
       useNoSuggestionsForAnonymous(),
+      useVariablesShape(),
       ...queryLimitPlugins(limits),
-      useOperationCost(limits.maxCost),
       useNoNulStrings(),
+      // Cost needs coerced variables, so it runs at execution, before access control charges it.
+      useOperationDeadline(options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
+      useOperationCost(limits.maxCost),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
     ],
   });

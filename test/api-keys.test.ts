@@ -29,7 +29,8 @@ beforeAll(async () => {
   // One record of every type: team t-1 with one ticket in March 2026.
   const report = await importNdjson(api.db, linesOf(ndjson(EXAMPLE)));
   expect(report.ok).toBe(true);
-  admin = (await key('admin', ['keys:admin'])).key;
+  // A key grants at most its own scopes: the administrator holds them all.
+  admin = (await key('admin', ['kpis:read', 'kpis:agents', 'records:read', 'records:write', 'keys:admin'])).key;
   // A second team, created through the API by a key that may write (and has no tickets).
   const writer = await key('writer', ['records:write']);
   const created = await post('mutation { upsertTeam(input: { externalId: "t-partner", name: "Partner desk" }) { created team { id name } } }', {}, writer.key);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../server/auth/api-keys.js';
 import { openDatabase } from '../server/db/database.js';
 import { freePort } from './support/free-port.js';
-import { onLines, spawnServer } from './support/server-process.js';
+import { killGroup, onLines, spawnServer } from './support/server-process.js';
 
 const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
@@ -205,7 +205,7 @@ describe.skipIf(skipReason !== null)(`PostgreSQL restart under load${skipReason 
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.kill('SIGTERM');
-      const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => killGroup(server!), 10_000);
       await exited;
       clearTimeout(timer);
     }

@@ -235,7 +235,7 @@ describe('HOUR_OF_DAY and DAY_OF_WEEK', () => {
 
   it('refuses to list the backlog of an hour', async () => {
     expect(await errorOf(slicesQuery('tickets(basis: BACKLOG) { totalCount }'), { p: MARCH, by: ['HOUR_OF_DAY'] })).toBe(
-      'tickets(basis: BACKLOG) cannot list a slice grouped by HOUR_OF_DAY or DAY_OF_WEEK: the backlog is counted at the end of a period, not at a time of day',
+      'tickets(basis: BACKLOG) cannot list a slice grouped by HOUR_OF_DAY or DAY_OF_WEEK: it is counted at an instant (the end or start of a period), not at a time of day',
     );
   });
 

@@ -1,7 +1,7 @@
 // The SDK against the in-process server (yoga.fetch as its fetch): typed results, every
 // method, pagination with async iterators, and the error class.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClient, DeskqlError, KpiDefinitionsDocument, type DeskqlClient, type KpisQuery } from '../sdk/src/index.js';
+import { createClient, DeskqlError, KpiDefinitionsDocument, KpisDocument, type DeskqlClient, type KpisQuery } from '../sdk/src/index.js';
 import { loadKpiFixture, MARCH } from './support/kpi-fixture.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -26,6 +26,15 @@ describe('SDK methods', () => {
     expect(kpis.csat.rate).toMatchObject({ value: 0.5, numerator: 2, denominator: 4, lowSample: true });
     expect(kpis.comparison.from).toBe('2026-01-29T00:00:00.000Z');
     expect(kpis.comparison.change.ticketCount.current).toBe(7);
+    expect(kpis.customersAtStart).toBeTypeOf('number');
+  });
+
+  it('kpis with a filter customer KPIs cannot take leaves them out instead of failing', async () => {
+    const chat = await client.kpis({ period: MARCH, filter: { channels: ['CHAT'] } });
+    expect(chat.ticketCount).toBe(3);
+    expect(chat.customersAtStart).toBeUndefined();
+    const enterprise = await client.kpis({ period: MARCH, filter: { customerSegments: ['enterprise'] } });
+    expect(enterprise.customersAtStart).toBe(1);
   });
 
   it('kpiSlices and customerKpiSlices return slices with their groups', async () => {
@@ -63,10 +72,57 @@ describe('SDK methods', () => {
     expect(same.kpiDefinitions).toEqual(definitions);
   });
 
+  it('executeWithExtensions returns the data with the answer\'s extensions', async () => {
+    const { data, extensions } = await client.executeWithExtensions(KpisDocument, { period: MARCH });
+    expectTypeOf(data).toEqualTypeOf<KpisQuery>();
+    expect(data.kpis.ticketCount).toBe(7);
+    expect(extensions.cost?.requested).toBeGreaterThan(0);
+    const reported = createClient({
+      url: 'http://deskql.test/graphql',
+      fetch: async () => Response.json({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } }),
+    });
+    const answer = await reported.executeWithExtensions<{ __typename: string }>('{ __typename }');
+    expect(answer).toEqual({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } });
+  });
+
   it('drillDownTickets lists the tickets behind a number', async () => {
     const page = await client.drillDownTickets({ period: MARCH, basis: 'BACKLOG', first: 10 });
     expect(page.totalCount).toBe(4);
     expect(page.edges.map((e) => e.node.status).sort()).toEqual(['NEW', 'OPEN', 'SOLVED', 'SOLVED']);
+  });
+
+  it('drill-down into survey responses, interactions and customers: totals equal the KPIs', async () => {
+    const kpis = await client.kpis({ period: MARCH });
+    const csat = await client.drillDownSurveyResponses({ period: MARCH, kinds: ['CSAT'], first: 10 });
+    expect(csat.totalCount).toBe(kpis.csat.responses);
+    expect(csat.edges.every((e) => e.node.kind === 'CSAT')).toBe(true);
+    const interactions = await client.drillDownInteractions({ period: MARCH, first: 100 });
+    expect(interactions.totalCount).toBe(kpis.averageHandleTime.count);
+    expectTypeOf(interactions.edges[0]!.node.handleSeconds).toEqualTypeOf<number>();
+    const handle = interactions.edges.reduce((sum, e) => sum + e.node.handleSeconds, 0) / interactions.totalCount;
+    expect(handle).toBeCloseTo(kpis.averageHandleTime.average!, 6);
+    const newCustomers = await client.drillDownCustomers({ period: MARCH, basis: 'NEW' });
+    expect(newCustomers.totalCount).toBe(kpis.newCustomers);
+    expect(newCustomers.edges.map((e) => e.node.name)).toEqual(['Cato']);
+    const churned = await client.drillDownCustomers({ period: MARCH, basis: 'CHURNED' });
+    // CHURNED counts customers of the start who left (churnRate's numerator): Cato joined in March.
+    expect(churned.edges.map((e) => e.node.name)).toEqual(['Bolt']);
+  });
+
+  it('agentKpis and teamKpis give each entity the numbers a filtered kpis call gives', async () => {
+    const agents = [];
+    for await (const agent of client.agentKpis.all({ period: MARCH })) agents.push(agent);
+    expect(agents.map((a) => a.name)).toEqual(['Ana', 'Bruno', 'Carla']);
+    for (const agent of agents) {
+      const alone = await client.kpis({ period: MARCH, filter: { agentIds: [agent.id] } });
+      expect([agent.name, agent.kpis.ticketCount, agent.kpis.averageHandleTime.average]).toEqual([agent.name, alone.ticketCount, alone.averageHandleTime.average]);
+    }
+    const page = await client.teamKpis.page({ period: MARCH, first: 1 });
+    expect(page.totalCount).toBe(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const team = page.edges[0]!.node;
+    expectTypeOf(team.kpis.csat.rate.value).toEqualTypeOf<number | null>();
+    expect(team.kpis.ticketCount).toBe((await client.kpis({ period: MARCH, filter: { teamIds: [team.id] } })).ticketCount);
   });
 
   it('iterates every record across pages', async () => {
@@ -132,7 +188,7 @@ describe('SDK errors', () => {
   it('does not retry a mutation without an idempotency key', async () => {
     let attempts = 0;
     const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 3, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('socket hang up'); } });
-    const mutation = { toString: () => 'mutation Touch { __typename }' } as never;
+    const mutation = 'mutation Touch { __typename }';
     await expect(down.execute(mutation, {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(attempts).toBe(1);
     attempts = 0;

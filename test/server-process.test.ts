@@ -1,14 +1,37 @@
-// The quick start as a user runs it: `npm start` on an empty embedded database, then SIGTERM.
+// The quick start as a user runs it: `npm start` on an empty embedded database, then SIGTERM
+// to the very process `npm start` created (what a container runtime signals), which must be
+// the server itself. Every child runs in its own process group and is killed by group.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { onLines } from './support/server-process.js';
+import { killGroup, onLines } from './support/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** `npm start` in a process group of its own. */
+function npmStart(extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(npm, ['start', '--silent'], { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+}
+
+/** The parent process id of `pid` (Linux: /proc/<pid>/stat). */
+function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'deskql-e2e-'));
 // The process test always uses the embedded database: that is what the quick start runs.
 const env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL_DEMO_TICKETS: '300', PORT: '0', LOG_LEVEL: 'info' };
@@ -48,12 +71,18 @@ function slowPost(url: string, body: string, pauseMs: number, onStarted: () => v
 }
 
 describe('npm start', () => {
-  it('migrates, loads demo data, answers, and drains in-flight requests on SIGTERM', async () => {
-    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  it('migrates, loads demo data, answers, and drains in-flight requests on SIGTERM to the process npm start created', async () => {
+    const child = npmStart();
     const lines: string[] = [];
     try {
       const ready = await waitForLine(child, /DeskQL is ready at/, lines);
       const url = JSON.parse(ready).url as string;
+      // The server is npm's own child: `npm start` runs it under node, with nothing in between.
+      const serverPid = JSON.parse(ready).pid as number;
+      expect(parentOf(serverPid)).toBe(child.pid);
+      // The first start says what it is doing while it prepares the demo.
+      expect(lines.some((line) => /"msg":"opening the embedded database/.test(line))).toBe(true);
+      expect(lines.some((line) => /"msg":"generating demo data: activity"/.test(line))).toBe(true);
       expect(lines.some((line) => /"msg":"migrations applied"/.test(line))).toBe(true);
       expect(lines.some((line) => /"msg":"demo data ready"/.test(line))).toBe(true);
 
@@ -84,20 +113,39 @@ describe('npm start', () => {
       expect(anonymousWrite.status).toBe(403);
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      const inFlight = slowPost(url, query, 700, () => child.kill('SIGTERM'));
+      const inFlight = slowPost(url, query, 700, () => process.kill(serverPid, 'SIGTERM'));
       const finished = await inFlight;
       expect(finished.status).toBe(200);
       expect(JSON.parse(finished.body).data.tickets.totalCount).toBe(300);
       expect(await exited).toBe(0);
       expect(lines.some((line) => /"msg":"shut down"/.test(line))).toBe(true);
+      expect(isRunning(serverPid)).toBe(false);
     } finally {
-      child.kill('SIGKILL');
+      killGroup(child);
     }
-  });
+  }, 240_000);
+
+  it('SIGTERM to npm itself also stops the server (npm passes it on)', async () => {
+    const child = npmStart();
+    const lines: string[] = [];
+    try {
+      const ready = await waitForLine(child, /DeskQL is ready at/, lines);
+      const serverPid = JSON.parse(ready).pid as number;
+      // The server writes to the pipe npm handed it: it closes when the server has exited too.
+      const outputClosed = new Promise((resolve) => child.stdout!.once('close', resolve));
+      child.kill('SIGTERM');
+      await outputClosed;
+      for (let i = 0; i < 100 && isRunning(serverPid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(isRunning(serverPid)).toBe(false);
+      expect(lines.some((line) => /"msg":"shut down"/.test(line))).toBe(true);
+    } finally {
+      killGroup(child);
+    }
+  }, 120_000);
 
   it('in production, refuses every request without a valid key', async () => {
     expect(demoAdminKey).toMatch(/^dq_/);
-    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const lines: string[] = [];
     try {
       const url = JSON.parse(await waitForLine(child, /DeskQL is ready at/, lines)).url as string;
@@ -111,8 +159,9 @@ describe('npm start', () => {
       expect(withKey.status).toBe(200);
       expect(((await withKey.json()) as any).data.__schema.types.length).toBeGreaterThan(10);
     } finally {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      killGroup(child);
+      await gone;
     }
   });
 

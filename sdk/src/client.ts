@@ -1,16 +1,20 @@
 // The DeskQL client: typed methods for what partner apps do most, and `execute` for any
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
-  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownSurveyResponsesDocument,
-  DrillDownTicketsDocument, KpiDefinitionsDocument, KpiSlicesDocument, KpisDocument, KpiTableDocument, SurveyResponsesPageDocument,
-  TeamsPageDocument, TicketsPageDocument, ViewerDocument,
+  AgentKpisDocument, TeamKpisDocument, type AgentKpisQueryVariables, type TeamKpisQueryVariables,
+  DrillDownCustomersDocument, DrillDownInteractionsDocument, DrillDownSurveyResponsesDocument,
+  type DrillDownCustomersQueryVariables, type DrillDownInteractionsQueryVariables, type DrillDownSurveyResponsesQueryVariables,
+  AgentsPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
+  KpiSlicesDocument, KpisDocument, KpisWithoutCustomerKpisDocument, type KpisQuery, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
   type AgentsPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
-  type DrillDownSurveyResponsesQueryVariables, type DrillDownTicketsQueryVariables, type ImportRecordsInput,
-  type KpiSlicesQueryVariables, type KpisQueryVariables, type KpiTableQueryVariables,
+  type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiFilter, type KpiSlicesQueryVariables, type KpisQueryVariables,
+  KpiTableDocument, type KpiTableQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
+import type { AnyDocument, DocumentNodeLike, TypedDocument } from './document.js';
+import type { ResultWithExtensions } from './extensions.js';
 import { allNodes, type Page } from './paginate.js';
-import { createTransport, type ClientOptions, type ExecuteOptions, type TypedDocument, type VariablesArg } from './transport.js';
+import { createTransport, type ClientOptions, type ExecuteOptions, type VariablesArg } from './transport.js';
 
 /** Page size used by the iterators (the API's maximum). */
 const ITERATION_PAGE_SIZE = 100;
@@ -18,7 +22,36 @@ const ITERATION_PAGE_SIZE = 100;
 type PageArgs<V> = Omit<V, 'first' | 'after'>;
 
 export function createClient(options: ClientOptions) {
-  const execute = createTransport(options);
+  const send = createTransport(options);
+  const execute = async <TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables: TVariables, execution?: ExecuteOptions) =>
+    (await send(document, variables, execution)).data as TResult;
+
+  /**
+   * Runs any operation. A typed document (the SDK's own, a codegen TypedDocumentNode or
+   * TypedDocumentString, a gql.tada document) types the variables and the result; a string
+   * or an untyped DocumentNode gives the result type you name, `execute<MyResult>(query, vars)`.
+   */
+  function executeAny<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...args: [...VariablesArg<TVariables>, ExecuteOptions?]): Promise<TResult>;
+  // Only for documents without types: a typed one whose variables are wrong must fail to compile.
+  function executeAny<TResult = unknown>(document: string | (DocumentNodeLike & { __apiType?: undefined }), variables?: Record<string, unknown>, execution?: ExecuteOptions): Promise<TResult>;
+  async function executeAny(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<unknown> {
+    return (await send(document, variables, execution)).data;
+  }
+
+  /** As execute(), with the answer's extensions: cost, freshness (`{ data, extensions }`). */
+  function executeWithExtensions<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    ...args: [...VariablesArg<TVariables>, ExecuteOptions?]
+  ): Promise<ResultWithExtensions<TResult>>;
+  function executeWithExtensions<TResult = unknown>(
+    document: string | (DocumentNodeLike & { __apiType?: undefined }),
+    variables?: Record<string, unknown>,
+    execution?: ExecuteOptions,
+  ): Promise<ResultWithExtensions<TResult>>;
+  function executeWithExtensions(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<ResultWithExtensions<unknown>> {
+    return send(document, variables, execution);
+  }
+
   const pageOf = <V extends { first?: number | null; after?: string | null }, N>(
     fetchPage: (variables: V) => Promise<Page<N>>,
   ) => ({
@@ -30,15 +63,16 @@ export function createClient(options: ClientOptions) {
   });
 
   return {
-    /** Runs any operation: a TypedDocumentString from the SDK's generated documents, or your own. */
-    execute<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...args: [...VariablesArg<TVariables>, ExecuteOptions?]) {
-      const [variables, execution] = args as unknown as [TVariables | undefined, ExecuteOptions | undefined];
-      return execute(document, variables, execution);
-    },
+    execute: executeAny,
+    executeWithExtensions,
 
     /** Every KPI over a period, with the previous period (or last year: against 'PREVIOUS_YEAR') and the change of each headline number. */
     async kpis(variables: KpisQueryVariables) {
-      return (await execute(KpisDocument, variables)).kpis;
+      const withCustomerKpis = variables.withCustomerKpis ?? customerKpisAllow(variables.filter);
+      if (withCustomerKpis) return (await execute(KpisDocument, variables)).kpis;
+      const { withCustomerKpis: _, ...others } = variables;
+      // The same set without the optional customer parts: exactly what KpisQuery allows.
+      return (await execute(KpisWithoutCustomerKpisDocument, others)).kpis as KpisQuery['kpis'];
     },
 
     /** KPIs per bucket and group, optionally the top N by a KPI (customer KPIs: see customerKpiSlices). */
@@ -71,9 +105,19 @@ export function createClient(options: ClientOptions) {
       return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
     },
 
-    /** The survey responses behind a number, by kind and outcome (e.g. basis 'NPS_DETRACTORS'): one page. */
+    /** The survey responses behind NPS, CSAT or CES of a period (and filter): one page; `kinds` picks the survey, `basis` an outcome (e.g. 'NPS_DETRACTORS'). */
     async drillDownSurveyResponses(variables: DrillDownSurveyResponsesQueryVariables) {
       return (await execute(DrillDownSurveyResponsesDocument, variables)).kpiSlices[0]!.surveyResponses;
+    },
+
+    /** The interactions behind average handle time of a period (and filter): one page. */
+    async drillDownInteractions(variables: DrillDownInteractionsQueryVariables) {
+      return (await execute(DrillDownInteractionsDocument, variables)).kpiSlices[0]!.interactions;
+    },
+
+    /** The customers behind a customer KPI: AT_START, AT_END, NEW or CHURNED in the period. One page. */
+    async drillDownCustomers(variables: DrillDownCustomersQueryVariables) {
+      return (await execute(DrillDownCustomersDocument, variables)).kpiSlices[0]!.customers;
     },
 
     /**
@@ -85,6 +129,11 @@ export function createClient(options: ClientOptions) {
       return (await execute(ImportRecordsDocument, { input }, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {})).importRecords;
     },
 
+    /** Each agent's KPIs over a period, a page of agents at a time (`.page`), or every agent (`.all`). */
+    agentKpis: pageOf(async (variables: AgentKpisQueryVariables) => (await execute(AgentKpisDocument, variables)).agents),
+    /** Each team's KPIs over a period, a page of teams at a time (`.page`), or every team (`.all`). */
+    teamKpis: pageOf(async (variables: TeamKpisQueryVariables) => (await execute(TeamKpisDocument, variables)).teams),
+
     tickets: pageOf(async (variables: TicketsPageQueryVariables) => (await execute(TicketsPageDocument, variables)).tickets),
     agents: pageOf(async (variables: AgentsPageQueryVariables) => (await execute(AgentsPageDocument, variables)).agents),
     teams: pageOf(async (variables: TeamsPageQueryVariables) => (await execute(TeamsPageDocument, variables)).teams),
@@ -93,6 +142,11 @@ export function createClient(options: ClientOptions) {
       async (variables: SurveyResponsesPageQueryVariables) => (await execute(SurveyResponsesPageDocument, variables)).surveyResponses,
     ),
   };
+}
+
+/** Customer KPIs take no filter but customerSegments (the server says so for any other). */
+function customerKpisAllow(filter: KpiFilter | null | undefined): boolean {
+  return Object.entries(filter ?? {}).every(([name, value]) => name === 'customerSegments' || value === null || value === undefined);
 }
 
 export type DeskqlClient = ReturnType<typeof createClient>;

@@ -1,8 +1,9 @@
 // Sends one GraphQL operation over HTTP: authentication, headers, typed result, errors, and
 // retries for the requests that may safely run twice (queries, and mutations that carry an
 // idempotency key).
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { prepareDocument, type AnyDocument } from './document.js';
 import { DeskqlError, type GraphQLErrorInfo } from './errors.js';
+import type { ResponseExtensions, ResultWithExtensions } from './extensions.js';
 import { backoffDelay, isRetryableStatus, sleep, type RetryOptions } from './retry.js';
 
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -22,10 +23,10 @@ export interface ClientOptions {
 export interface ExecuteOptions {
   /** Makes a mutation safe to retry: the server applies a key once. */
   idempotencyKey?: string;
+  /** Which operation to run when the document holds several. */
+  operationName?: string;
   signal?: AbortSignal;
 }
-
-export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
 
 /** Variables are optional exactly when the operation declares none that are required. */
 export type VariablesArg<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
@@ -36,14 +37,10 @@ export function createTransport(options: ClientOptions) {
   const baseDelayMs = options.retry?.baseDelayMs ?? 200;
   const maxRateLimitWaitMs = options.retry?.maxRateLimitWaitMs ?? 10_000;
 
-  return async function execute<TResult, TVariables>(
-    document: TypedDocument<TResult, TVariables>,
-    variables?: TVariables,
-    execution: ExecuteOptions = {},
-  ): Promise<TResult> {
-    const query = document.toString();
-    const isMutation = /^\s*mutation\b/m.test(query.replace(/^\s*fragment[\s\S]*?^}/gm, ''));
-    const safeToRetry = !isMutation || execution.idempotencyKey !== undefined;
+  return async function send(document: AnyDocument, variables?: unknown, execution: ExecuteOptions = {}): Promise<ResultWithExtensions<unknown>> {
+    const { query, operationType } = prepareDocument(document, execution.operationName);
+    // A document this client cannot parse may still be a mutation: only the server knows.
+    const safeToRetry = operationType === 'query' || execution.idempotencyKey !== undefined;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
@@ -51,7 +48,7 @@ export function createTransport(options: ClientOptions) {
     };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
     if (execution.idempotencyKey) headers['idempotency-key'] = execution.idempotencyKey;
-    const body = JSON.stringify({ query, variables: variables ?? {} });
+    const body = JSON.stringify({ query, variables: variables ?? {}, ...(execution.operationName ? { operationName: execution.operationName } : {}) });
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = safeToRetry && attempt < retries;
@@ -76,12 +73,12 @@ export function createTransport(options: ClientOptions) {
         await sleep(rateLimitWait);
         continue;
       }
-      const payload = (await response.json().catch(() => null)) as { data?: TResult; errors?: GraphQLErrorInfo[] } | null;
+      const payload = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphQLErrorInfo[]; extensions?: ResponseExtensions } | null;
       if (payload?.errors?.length) throw DeskqlError.fromGraphQL(payload.errors, response.status);
       if (!response.ok || !payload || payload.data === undefined || payload.data === null) {
         throw new DeskqlError(`DeskQL answered HTTP ${response.status} without data`, { code: `HTTP_${response.status}`, status: response.status });
       }
-      return payload.data;
+      return { data: payload.data, extensions: payload.extensions ?? {} };
     }
   };
 }

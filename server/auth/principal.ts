@@ -18,14 +18,22 @@ export function anonymousPrincipal(scopes: readonly Scope[]): Principal {
   return { keyId: null, name: 'anonymous', scopes: new Set(scopes), teamIds: null };
 }
 
-const storage = new AsyncLocalStorage<Principal>();
+const storage = new AsyncLocalStorage<{ principal: Principal; signal?: AbortSignal }>();
 
-/** Runs `work` (and everything it starts) as `principal`. */
-export function runAs<T>(principal: Principal, work: () => T): T {
-  return storage.run(principal, work);
+/**
+ * Runs `work` (and everything it starts) as `principal`. `signal` fires when the operation
+ * must stop (client gone, OPERATION_TIMEOUT_MS): the database layer starts no statement after.
+ */
+export function runAs<T>(principal: Principal, work: () => T, signal?: AbortSignal): T {
+  return storage.run({ principal, signal }, work);
 }
 
 /** The principal of the request being served; undefined outside a request (CLI tools). */
 export function currentPrincipal(): Principal | undefined {
-  return storage.getStore();
+  return storage.getStore()?.principal;
+}
+
+/** Throws the stop reason when the operation being served was stopped; no-op outside requests. */
+export function throwIfOperationStopped(): void {
+  storage.getStore()?.signal?.throwIfAborted();
 }

@@ -44,3 +44,17 @@ export async function charge(sql: SqlClient, subject: string, cost: number, limi
     retryAfterSeconds: Math.max(1, Math.ceil((cost - available) / limit.refillPerSecond)),
   };
 }
+
+/**
+ * Takes `cost` more from a bucket whatever is left (it may go below zero, and the key then waits
+ * longer): for cost found only while the operation ran, after it was allowed.
+ */
+export async function debit(sql: SqlClient, subject: string, cost: number, limit: RateLimit): Promise<number> {
+  const [row] = await sql.query<{ tokens: number }>(
+    `UPDATE rate_bucket SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at))::float8 * $4::float8) - $3::float8,
+       updated_at = clock_timestamp()
+     WHERE subject = $1 RETURNING tokens`,
+    [subject, limit.burst, cost, limit.refillPerSecond],
+  );
+  return Math.floor(Number(row?.tokens ?? 0));
+}

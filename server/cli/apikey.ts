@@ -82,10 +82,18 @@ async function teamIdsOf(sql: SqlClient, references: string[]): Promise<number[]
     } catch {
       decoded = null;
     }
-    if (!decoded || decoded.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"`);
+    if (!decoded || decoded.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"; ${await knownTeams(sql)}`);
     ids.push(Number(decoded.id));
   }
   return ids;
+}
+
+/** The teams a person could have meant, by externalId and name (the first 50). */
+async function knownTeams(sql: SqlClient): Promise<string> {
+  const teams = await sql.query<{ external_id: string; name: string }>('SELECT external_id, name FROM team ORDER BY external_id LIMIT 51');
+  if (teams.length === 0) return 'this database has no teams yet (import them first)';
+  const listed = teams.slice(0, 50).map((team) => `${team.external_id} (${team.name})`).join(', ');
+  return `teams are: ${listed}${teams.length > 50 ? ', …' : ''}`;
 }
 
 function describe(info: ApiKeyInfo): string {

@@ -31,7 +31,8 @@ export function describeTarget(config: Config): string {
 /** Runs a command's main function: expected failures print their message, not a stack. */
 export function runCli(main: () => Promise<void>, expected: Array<new (...args: never[]) => Error>): void {
   main().then(
-    () => process.exit(0),
+    // A command that set process.exitCode (the import rejecting a file: 1) keeps it.
+    () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
       if (error instanceof ConfigError || expected.some((type) => error instanceof type)) {
         console.error((error as Error).message);

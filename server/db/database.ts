@@ -3,6 +3,7 @@
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { throwIfOperationStopped } from '../auth/principal.js';
 import { openEmbedded } from './embedded.js';
 import { observeStatements, type StatementListener } from './observed-adapter.js';
 import { openPostgres } from './postgres.js';
@@ -49,7 +50,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.dataDir, options.loadDataDir);
   const listener = options.onStatement;
-  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => (listener ? observeStatements(factory, listener) : factory);
+  // Before every statement: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts none.
+  const beforeStatement: StatementListener = (sql) => {
+    throwIfOperationStopped();
+    listener?.(sql);
+  };
+  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => observeStatements(factory, beforeStatement);
   const prisma = new PrismaClient({ adapter: observed(driver.adapterFactory) });
   // A client per team set, not per request: Prisma batches lookups within a client, and a
   // batch must never mix statements of differently restricted requests.

@@ -1,5 +1,6 @@
 // Applies prisma/migrations through Prisma's schema engine, exactly as `prisma migrate deploy`
 // would: same checksums, same `_prisma_migrations` history, same advisory locking.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,10 @@ import type { MigrationList } from '@prisma/schema-engine-wasm';
 import type { Database } from './database.js';
 import { startSchemaEngine, type SchemaFile } from './schema-engine.js';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The folder holding prisma/: two levels up from server/db, three from the built dist/server/db. */
+const projectRoot = [fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL('../../../', import.meta.url))].find((dir) =>
+  existsSync(path.join(dir, 'prisma', 'schema.prisma')),
+) ?? fileURLToPath(new URL('../../', import.meta.url));
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
 export const noSchemaFilter = { externalTables: [], externalEnums: [] };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { createDeskqlYoga, type YogaOptions } from '../yoga.js';
+import { DEFAULT_HTTP_LIMITS } from './http-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -24,7 +25,12 @@ export interface ServerOptions {
   limits?: YogaOptions['limits'];
   anonymousScopes?: YogaOptions['anonymousScopes'];
   rateLimit?: YogaOptions['rateLimit'];
+  corsOrigins?: YogaOptions['corsOrigins'];
+  operationTimeoutMs?: YogaOptions['operationTimeoutMs'];
+  /** Slow clients (slowloris): defaults as in server/config.ts. */
+  http?: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
 }
+
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   let shuttingDown = false;
@@ -36,8 +42,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: options.limits,
     anonymousScopes: options.anonymousScopes ?? null,
     rateLimit: options.rateLimit,
+    corsOrigins: options.corsOrigins,
+    operationTimeoutMs: options.operationTimeoutMs,
   });
-  const server = createServer(yoga);
+  const http = options.http ?? DEFAULT_HTTP_LIMITS;
+  // A connection that trickles its headers or body in would otherwise stay open for minutes.
+  const server = createServer(
+    {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      // Node checks those timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
+    },
+    yoga,
+  );
+  server.maxConnections = http.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

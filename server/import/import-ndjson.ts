@@ -75,8 +75,10 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
     const seen = new Map<RecordType, Map<string, number>>(RECORD_SPECS.map((s) => [s.type, new Map()]));
     const referenced = new Map<RecordType, Set<string>>(RECORD_SPECS.map((s) => [s.type, new Set()]));
     let lineNumber = 0;
-    for await (const text of lines) {
+    for await (const raw of lines) {
       lineNumber++;
+      // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON.
+      const text = lineNumber === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
       if (text.trim() === '') continue;
       let parsed: unknown;
       try {

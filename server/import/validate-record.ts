@@ -1,4 +1,5 @@
 // Validates one parsed NDJSON line against its record spec, collecting every problem.
+import { parseIsoInstant } from '../iso-instant.js';
 import { SPEC_BY_TYPE, type RecordSpec, type RecordType } from './record-specs.js';
 
 export interface FieldProblem {
@@ -13,7 +14,6 @@ export interface ValidRecord {
   values: Record<string, unknown>;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const MAX_STRING = 10_000;
 
 export function validateRecord(input: unknown): { record?: ValidRecord; problems: FieldProblem[] } {
@@ -32,7 +32,8 @@ export function validateRecord(input: unknown): { record?: ValidRecord; problems
     problems.push({ field: 'externalId', reason: 'must be a non-empty string of at most 255 characters, without NUL' });
   }
   for (const key of Object.keys(object)) {
-    if (key !== 'type' && key !== 'externalId' && !(key in spec.fields)) {
+    // Own properties only: `in` would take __proto__, constructor or toString for fields.
+    if (key !== 'type' && key !== 'externalId' && !Object.hasOwn(spec.fields, key)) {
       problems.push({ field: key, reason: `is not a field of ${spec.type}; fields are ${Object.keys(spec.fields).join(', ')}` });
     }
   }
@@ -69,9 +70,9 @@ function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record
       values[name] = raw;
       return null;
     case 'instant': {
-      const date = typeof raw === 'string' && ISO_INSTANT.test(raw) ? new Date(raw) : null;
-      if (!date || Number.isNaN(date.getTime())) return `must be an ISO 8601 instant with an offset or Z, such as "2026-03-02T09:00:00Z"; got ${JSON.stringify(raw)}`;
-      values[name] = date;
+      const parsed = parseIsoInstant(raw);
+      if ('problem' in parsed) return `must be ${parsed.problem}; got ${JSON.stringify(raw)?.slice(0, 100)}`;
+      values[name] = parsed.date;
       return null;
     }
     case 'int':

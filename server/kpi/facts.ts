@@ -98,7 +98,7 @@ export interface Placement {
  * pattern keeps anything else out of the statement text, where a parameter cannot go (the
  * same expression must appear in SELECT and GROUP BY).
  */
-function zoneLiteral(timeZone: string): string {
+export function zoneLiteral(timeZone: string): string {
   if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`unexpected time zone name ${JSON.stringify(timeZone)}`);
   return `'${timeZone}'`;
 }

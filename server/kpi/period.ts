@@ -35,8 +35,16 @@ export function validatePeriod(period: Period): Period {
       `period.from (${period.from.toISOString()}) must be before period.to (${period.to.toISOString()}); to is exclusive`,
     );
   }
+  if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_MS) {
+    // Its previous period (comparison) must stay within the years a database can hold.
+    throw userInputError(`period: from ${period.from.toISOString()} to ${period.to.toISOString()} spans more than ${MAX_PERIOD_YEARS} years; ask for a shorter period`);
+  }
   return { from: period.from, to: period.to, timeZone };
 }
+
+/** The longest period a KPI request may span. */
+export const MAX_PERIOD_YEARS = 100;
+const MAX_PERIOD_MS = MAX_PERIOD_YEARS * 366 * 24 * 3_600_000;
 
 /** The buckets of `period` at `granularity`, in order, empty ones included. */
 export function bucketWindows(period: Period, granularity: Granularity): Window[] {

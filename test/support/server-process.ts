@@ -1,5 +1,6 @@
 // Running `npm start`'s entry point as a child process, as tests and benches that need a real
-// HTTP server do, and reading its JSON log lines as they come.
+// HTTP server do, and reading its JSON log lines as they come. Children start in a process
+// group of their own (detached) and are killed by group, so nothing they started outlives them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -14,7 +15,18 @@ export function spawnServer(env: Record<string, string>): ChildProcess {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    detached: true,
   });
+}
+
+/** Sends `signal` to the child's whole process group (it must have been spawned detached). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
 }
 
 /** Calls `onLine` with each complete line of `stream`, reading it continuously (a full pipe would stall the child). */

@@ -91,6 +91,13 @@ export type ImportRecordsInput = {
   ndjson: string;
 };
 
+/** Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator). */
+export type KpiCustomerBasis =
+  | 'AT_END'
+  | 'AT_START'
+  | 'CHURNED'
+  | 'NEW';
+
 /** What KPI slices can be grouped by. A record with no value falls into the null group, which is returned like any other. */
 export type KpiDimension =
   | 'AGENT'
@@ -289,6 +296,29 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
+export type AgentKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  agentFilter?: AgentFilter | null | undefined;
+  orderBy?: AgentOrder | null | undefined;
+}>;
+
+
+export type AgentKpisQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, active: boolean, team: { id: string, name: string } | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+
+export type TeamKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: TeamOrder | null | undefined;
+}>;
+
+
+export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } } }> } };
+
 export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
 
 export type KpiConfidenceFragment = { firstResponseTime: { lowSample: boolean }, resolutionTime: { lowSample: boolean }, firstContactResolution: { lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { lowSample: boolean }, nps: { lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { lowSample: boolean, rate: { lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { lowSample: boolean, lowEffort: { lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { lowSample: boolean, confidence95: { low: number, high: number } | null } };
@@ -302,11 +332,21 @@ export type KpiChangesFragment = { ticketCount: { current: number | null, previo
 export type KpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
+  withCustomerKpis?: boolean | null | undefined;
   against?: ComparisonBasis | null | undefined;
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, customersAtStart: number, customersAtEnd: number, newCustomers: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { customersAtStart: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
+
+export type KpisWithoutCustomerKpisQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  against?: ComparisonBasis | null | undefined;
+}>;
+
+
+export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -349,18 +389,6 @@ export type KpiDefinitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type KpiDefinitionsQuery = { kpiDefinitions: Array<{ name: string, title: string, unit: KpiUnit, formula: string, numerator: string | null, denominator: string | null, timestamp: string, dimensions: Array<KpiDimension>, emptyValue: string, description: string }> };
 
-export type DrillDownSurveyResponsesQueryVariables = Exact<{
-  period: PeriodInput;
-  filter?: KpiFilter | null | undefined;
-  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
-  basis?: KpiSurveyBasis | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type DrillDownSurveyResponsesQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } }> };
-
 export type DrillDownTicketsQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
@@ -372,7 +400,46 @@ export type DrillDownTicketsQueryVariables = Exact<{
 
 export type DrillDownTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null } }> } }> };
 
+export type DrillDownSurveyResponsesQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  basis?: KpiSurveyBasis | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownSurveyResponsesQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null } }> } }> };
+
+export type DrillDownInteractionsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownInteractionsQuery = { kpiSlices: Array<{ interactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } } }> } }> };
+
+export type DrillDownCustomersQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiCustomerBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillDownCustomersQuery = { kpiSlices: Array<{ customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null } }> } }> };
+
 export type TicketFieldsFragment = { id: string, externalId: string, subject: string, channel: Channel, priority: Priority, category: string | null, status: TicketStatus, createdAt: string, firstResponseAt: string | null, resolvedAt: string | null, reopenCount: number, customer: { id: string, name: string, segment: string | null }, assignee: { id: string, name: string } | null, team: { id: string, name: string } | null };
+
+export type CustomerFieldsFragment = { id: string, externalId: string, name: string, email: string | null, segment: string | null, createdAt: string, churnedAt: string | null };
+
+export type SurveyResponseFieldsFragment = { id: string, externalId: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string, customer: { id: string, name: string }, ticket: { id: string, subject: string } | null };
+
+export type InteractionFieldsFragment = { id: string, externalId: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, handleSeconds: number, transferred: boolean, agent: { id: string, name: string }, ticket: { id: string, subject: string } };
 
 export type TicketsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -392,7 +459,7 @@ export type AgentsPageQueryVariables = Exact<{
 }>;
 
 
-export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string, active: boolean, team: { id: string, name: string } | null } }> } };
+export type AgentsPageQuery = { agents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, name: string, email: string | null, active: boolean, team: { id: string, name: string } | null } }> } };
 
 export type TeamsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -660,6 +727,55 @@ export const TicketFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TicketFields"}) as unknown as TypedDocumentString<TicketFieldsFragment, unknown>;
+export const CustomerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}
+    `, {"fragmentName":"CustomerFields"}) as unknown as TypedDocumentString<CustomerFieldsFragment, unknown>;
+export const SurveyResponseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"SurveyResponseFields"}) as unknown as TypedDocumentString<SurveyResponseFieldsFragment, unknown>;
+export const InteractionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}
+    `, {"fragmentName":"InteractionFields"}) as unknown as TypedDocumentString<InteractionFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -674,32 +790,201 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AgentKpisDocument = new TypedDocumentString(`
+    query AgentKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $agentFilter: AgentFilter, $orderBy: AgentOrder) {
+  agents(first: $first, after: $after, filter: $agentFilter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        active
+        team {
+          id
+          name
+        }
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<AgentKpisQuery, AgentKpisQueryVariables>;
+export const TeamKpisDocument = new TypedDocumentString(`
+    query TeamKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $orderBy: TeamOrder) {
+  teams(first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        externalId
+        name
+        kpis(period: $period, filter: $filter) {
+          ...KpiValues
+        }
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<TeamKpisQuery, TeamKpisQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
-    query Kpis($period: PeriodInput!, $filter: KpiFilter, $against: ComparisonBasis = PREVIOUS_PERIOD) {
+    query Kpis($period: PeriodInput!, $filter: KpiFilter, $withCustomerKpis: Boolean = true, $against: ComparisonBasis = PREVIOUS_PERIOD) {
   kpis(period: $period, filter: $filter) {
     ...KpiValues
     ...KpiConfidence
-    ...CustomerKpiValues
+    ...CustomerKpiValues @include(if: $withCustomerKpis)
     comparison(against: $against) {
       against
       from
       to
       change {
         ...KpiChanges
-        customersAtStart {
-          ...Change
-        }
-        customersAtEnd {
-          ...Change
-        }
-        newCustomers {
-          ...Change
-        }
-        retentionRate {
-          ...Change
-        }
-        churnRate {
-          ...Change
+        ... @include(if: $withCustomerKpis) {
+          customersAtStart {
+            ...Change
+          }
+          customersAtEnd {
+            ...Change
+          }
+          newCustomers {
+            ...Change
+          }
+          retentionRate {
+            ...Change
+          }
+          churnRate {
+            ...Change
+          }
         }
       }
     }
@@ -874,6 +1159,175 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
+export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
+    query KpisWithoutCustomerKpis($period: PeriodInput!, $filter: KpiFilter, $against: ComparisonBasis = PREVIOUS_PERIOD) {
+  kpis(period: $period, filter: $filter) {
+    ...KpiValues
+    ...KpiConfidence
+    comparison(against: $against) {
+      against
+      from
+      to
+      change {
+        ...KpiChanges
+      }
+    }
+  }
+}
+    fragment KpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+    p90
+  }
+  resolutionTime {
+    count
+    average
+    median
+    p90
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  averageHandleTime {
+    count
+    average
+    median
+    p90
+    averageTalk
+    averageHold
+    averageWrapUp
+  }
+  nps {
+    score
+    promoters
+    passives
+    detractors
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    average
+    responses
+  }
+  ces {
+    average
+    lowEffort {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+fragment KpiConfidence on KpiSet {
+  firstResponseTime {
+    lowSample
+  }
+  resolutionTime {
+    lowSample
+  }
+  firstContactResolution {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  averageHandleTime {
+    lowSample
+  }
+  nps {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  csat {
+    rate {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  ces {
+    lowEffort {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  selfServiceOpportunity {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+}
+fragment Change on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment KpiChanges on KpiChanges {
+  ticketCount {
+    ...Change
+  }
+  resolvedCount {
+    ...Change
+  }
+  backlog {
+    ...Change
+  }
+  firstResponseTime {
+    ...Change
+  }
+  resolutionTime {
+    ...Change
+  }
+  firstContactResolution {
+    ...Change
+  }
+  averageHandleTime {
+    ...Change
+  }
+  nps {
+    ...Change
+  }
+  csat {
+    ...Change
+  }
+  ces {
+    ...Change
+  }
+  selfServiceOpportunity {
+    ...Change
+  }
+}`) as unknown as TypedDocumentString<KpisWithoutCustomerKpisQuery, KpisWithoutCustomerKpisQueryVariables>;
 export const KpiSlicesDocument = new TypedDocumentString(`
     query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter, $orderBy: KpiSliceOrder, $first: Int, $against: ComparisonBasis = PREVIOUS_PERIOD) {
   kpiSlices(
@@ -1140,36 +1594,6 @@ export const KpiDefinitionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KpiDefinitionsQuery, KpiDefinitionsQueryVariables>;
-export const DrillDownSurveyResponsesDocument = new TypedDocumentString(`
-    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $basis: KpiSurveyBasis, $first: Int, $after: String) {
-  kpiSlices(period: $period, filter: $filter) {
-    surveyResponses(kinds: $kinds, basis: $basis, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          kind
-          score
-          comment
-          respondedAt
-          customer {
-            id
-            name
-          }
-          ticket {
-            id
-            subject
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DrillDownSurveyResponsesQuery, DrillDownSurveyResponsesQueryVariables>;
 export const DrillDownTicketsDocument = new TypedDocumentString(`
     query DrillDownTickets($period: PeriodInput!, $filter: KpiFilter, $basis: KpiTicketBasis!, $first: Int, $after: String) {
   kpiSlices(period: $period, filter: $filter) {
@@ -1213,6 +1637,100 @@ export const DrillDownTicketsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<DrillDownTicketsQuery, DrillDownTicketsQueryVariables>;
+export const DrillDownSurveyResponsesDocument = new TypedDocumentString(`
+    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $basis: KpiSurveyBasis, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    surveyResponses(kinds: $kinds, basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SurveyResponseFields
+        }
+      }
+    }
+  }
+}
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownSurveyResponsesQuery, DrillDownSurveyResponsesQueryVariables>;
+export const DrillDownInteractionsDocument = new TypedDocumentString(`
+    query DrillDownInteractions($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    interactions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...InteractionFields
+        }
+      }
+    }
+  }
+}
+    fragment InteractionFields on Interaction {
+  id
+  externalId
+  startedAt
+  talkSeconds
+  holdSeconds
+  wrapUpSeconds
+  handleSeconds
+  transferred
+  agent {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<DrillDownInteractionsQuery, DrillDownInteractionsQueryVariables>;
+export const DrillDownCustomersDocument = new TypedDocumentString(`
+    query DrillDownCustomers($period: PeriodInput!, $filter: KpiFilter, $basis: KpiCustomerBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    customers(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CustomerFields
+        }
+      }
+    }
+  }
+}
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<DrillDownCustomersQuery, DrillDownCustomersQueryVariables>;
 export const TicketsPageDocument = new TypedDocumentString(`
     query TicketsPage($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
   tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1306,18 +1824,20 @@ export const CustomersPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        name
-        email
-        segment
-        createdAt
-        churnedAt
+        ...CustomerFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
+    fragment CustomerFields on Customer {
+  id
+  externalId
+  name
+  email
+  segment
+  createdAt
+  churnedAt
+}`) as unknown as TypedDocumentString<CustomersPageQuery, CustomersPageQueryVariables>;
 export const SurveyResponsesPageDocument = new TypedDocumentString(`
     query SurveyResponsesPage($first: Int, $after: String, $filter: SurveyResponseFilter, $orderBy: SurveyResponseOrder) {
   surveyResponses(
@@ -1333,25 +1853,27 @@ export const SurveyResponsesPageDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        externalId
-        kind
-        score
-        comment
-        respondedAt
-        customer {
-          id
-          name
-        }
-        ticket {
-          id
-          subject
-        }
+        ...SurveyResponseFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
+    fragment SurveyResponseFields on SurveyResponse {
+  id
+  externalId
+  kind
+  score
+  comment
+  respondedAt
+  customer {
+    id
+    name
+  }
+  ticket {
+    id
+    subject
+  }
+}`) as unknown as TypedDocumentString<SurveyResponsesPageQuery, SurveyResponsesPageQueryVariables>;
 export const ImportRecordsDocument = new TypedDocumentString(`
     mutation ImportRecords($input: ImportRecordsInput!) {
   importRecords(input: $input) {

@@ -5,12 +5,12 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { missingScopes } from '../../auth/authorization.js';
 import { runAs } from '../../auth/principal.js';
-import { charge, type RateLimit } from '../../auth/rate-limit.js';
+import { charge, debit, type RateLimit } from '../../auth/rate-limit.js';
 import type { SqlClient } from '../../db/sql-client.js';
 import { principalOf } from '../../http/authentication.js';
 import { databaseUnavailableError } from '../errors.js';
 import type { Logger } from '../../logger.js';
-import { costOf } from './operation-cost.js';
+import type { GraphQLContext } from '../context.js';
 
 export interface AccessControlOptions {
   sql: SqlClient;
@@ -36,10 +36,11 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         });
         return;
       }
-      const cost = costOf(request) ?? 0;
+      const context = args.contextValue as unknown as GraphQLContext;
+      const cost = context.cost?.estimated ?? 0;
+      const subject = principal.keyId === null ? 'anonymous' : `key:${principal.keyId}`;
       let remaining: number | null = null;
       if (options.rateLimit.refillPerSecond > 0) {
-        const subject = principal.keyId === null ? 'anonymous' : `key:${principal.keyId}`;
         let result;
         try {
           result = await charge(options.sql, subject, cost, options.rateLimit);
@@ -63,11 +64,16 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         }
         remaining = result.remaining;
       }
-      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs)));
+      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs), context.signal));
       return {
-        onExecuteDone({ result, setResult }) {
+        async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: costReport(cost, remaining, options.rateLimit) } });
+          // kpiSlices found more groups than the estimate counted: the rest is charged now.
+          const actual = context.cost?.actual ?? cost;
+          if (actual > cost && options.rateLimit.refillPerSecond > 0) {
+            remaining = await debit(options.sql, subject, actual - cost, options.rateLimit).catch(() => remaining);
+          }
+          setResult({ ...result, extensions: { ...result.extensions, cost: costReport(actual, remaining, options.rateLimit) } });
         },
       };
     },

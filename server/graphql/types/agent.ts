@@ -1,3 +1,4 @@
+import { currentPrincipal } from '../../auth/principal.js';
 import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
@@ -11,7 +12,17 @@ export const AgentNode = builder.prismaNode('Agent', {
   fields: (t) => ({
     externalId: t.exposeString('externalId'),
     name: t.exposeString('name'),
-    email: t.exposeString('email'),
+    // Agents are a directory every key sees, but an e-mail is personal data: a team-restricted
+    // key reads only its own teams' agents' e-mails (row-level security covers records, not this).
+    email: t.string({
+      nullable: true,
+      description: 'The agent\'s e-mail (scope records:read). Null for a team-restricted key when the agent is in none of its teams.',
+      resolve: (agent) => {
+        const teams = currentPrincipal()?.teamIds;
+        if (teams && (agent.teamId === null || !teams.includes(agent.teamId))) return null;
+        return agent.email;
+      },
+    }),
     active: t.exposeBoolean('active'),
     team: t.relation('team', { nullable: true }),
     tickets: t.relatedConnection('tickets', {

@@ -7,6 +7,7 @@ import { database } from '../../db/current-database.js';
 import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { userInputError } from '../errors.js';
+import { withIdempotency } from '../idempotency.js';
 import { databaseIdsOf, MAX_DATABASE_ID } from '../global-id.js';
 import { TeamNode } from './team.js';
 
@@ -91,21 +92,27 @@ builder.mutationFields((t) => ({
     type: CreateApiKeyPayload,
     description: 'Creates an API key (scope keys:admin). The key is in the answer and nowhere else.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
-    resolve: (_root, { input }) =>
-      asUserInput(async () => {
+    resolve: (_root, { input }, context, info) =>
+      withIdempotency({ context, info }, input, () => asUserInput(async () => {
+        // A key may grant at most what it holds: keys:admin alone must not mint records:write.
+        const held = currentPrincipal()?.scopes ?? new Set();
+        const beyond = input.scopes.filter((scope) => !held.has(scope));
+        if (beyond.length > 0) {
+          throw new ApiKeyInputError(`scopes: this key cannot grant ${[...new Set(beyond)].join(', ')}, which it does not hold itself; a key may grant at most its own scopes`);
+        }
         const teamIds = input.teamIds ? databaseIdsOf('Team', input.teamIds, 'input.teamIds') : [];
         const created = await createApiKey(database().sql, { name: input.name, scopes: input.scopes, teamIds });
         return { key: created.key, apiKey: created.info };
-      }),
+      })),
   }),
   revokeApiKey: t.field({
     type: ApiKeyRef,
     description: 'Revokes an API key at once (scope keys:admin). Revoking a revoked key changes nothing.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }) =>
-      asUserInput(async () => {
+    resolve: (_root, { id }, context, info) =>
+      withIdempotency({ context, info }, { id }, () => asUserInput(async () => {
         if (!/^\d{1,10}$/.test(String(id)) || Number(id) > MAX_DATABASE_ID) throw new ApiKeyInputError(`id: "${String(id).slice(0, 40)}" is not an API key id; apiKeys lists them`);
         return revokeApiKey(database().sql, Number(id));
-      }),
+      })),
   }),
 }));

@@ -75,11 +75,12 @@ builder.mutationField('importRecords', (t) =>
     type: ImportRecordsPayload,
     description: 'Imports NDJSON records (docs/import-format.md) all or nothing: a file with any invalid line writes nothing and names every bad line.',
     args: { input: t.arg({ type: ImportRecordsInput, required: true }) },
-    resolve: (_root, { input }) => {
+    resolve: (_root, { input }, context, info) => {
       if (Buffer.byteLength(input.ndjson, 'utf8') > MAX_IMPORT_BYTES) {
         throw userInputError(`input.ndjson is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it, or use npm run import for large files`);
       }
-      return withIdempotency(input.idempotencyKey, 'importRecords', input, () => runImport(input.ndjson, input.dryRun ?? false));
+      const { idempotencyKey, ...request } = input;
+      return withIdempotency({ context, info, inputKey: idempotencyKey }, request, () => runImport(input.ndjson, input.dryRun ?? false));
     },
   }),
 );
@@ -160,12 +161,12 @@ for (const spec of RECORD_SPECS) {
       type: payload,
       description: `Creates or updates one ${name} by externalId, with the validation of the import format.`,
       args: { input: t.arg({ type: input, required: true }) },
-      resolve: (_root, args) => {
+      resolve: (_root, args, context, info) => {
         const { idempotencyKey, ...fields } = args.input as unknown as Record<string, unknown> & { externalId: string; idempotencyKey?: string | null };
         const record = Object.fromEntries(
           Object.entries({ type: spec.type, ...fields }).map(([k, v]) => [k, (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v]),
         );
-        return withIdempotency(idempotencyKey, `upsert${name}`, fields, async () => {
+        return withIdempotency({ context, info, inputKey: idempotencyKey }, fields, async () => {
           const report = await runImport(JSON.stringify(record), false);
           const counts = report.summary.find((s) => s.type === spec.type)!;
           return {

@@ -1,6 +1,7 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
 import { validatePeriod, type Period } from '../../kpi/period.js';
 import { builder } from '../builder.js';
+import { correctSliceCost } from '../cost/correction.js';
 import { answerSlices, MAX_SLICES, sourceFor } from '../kpi-slice-answer.js';
 import { selectedKpis } from '../kpi-selection.js';
 import { KpiFilter, PeriodInput } from './kpi-inputs.js';
@@ -34,6 +35,10 @@ builder.queryFields((t) => ({
       '(ascending, the null group last) unless orderBy ranks them by a KPI; first keeps the first N of each bucket (top N). ' +
       `At most ${MAX_SLICES} slices.`,
     args: sliceArgs,
-    resolve: (_root, args, ctx, info) => answerSlices(toSliceArguments(args), ctx, selectedKpis(info, ['kpis'])),
+    resolve: async (_root, args, ctx, info) => {
+      const slices = await answerSlices(toSliceArguments(args), ctx, selectedKpis(info, ['kpis']));
+      correctSliceCost(ctx, info.fieldNodes[0], slices.length);
+      return slices;
+    },
   }),
 }));

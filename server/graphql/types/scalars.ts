@@ -1,19 +1,15 @@
 import { GraphQLError, Kind } from 'graphql';
+import { parseIsoInstant } from '../../iso-instant.js';
 import { builder } from '../builder.js';
 
 // An instant must carry its offset: "2026-03-02T09:00" alone would mean a different moment on
 // every server, and KPI periods must mean the same thing everywhere.
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
 function parseInstant(value: unknown): Date {
-  const date = typeof value === 'string' && isoInstant.test(value) ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(
-      `DateTime must be an ISO 8601 instant with an offset or Z, such as "2026-03-02T09:00:00Z"; got ${JSON.stringify(value)}`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
-    );
+  const parsed = parseIsoInstant(value);
+  if ('problem' in parsed) {
+    throw new GraphQLError(`DateTime must be ${parsed.problem}; got ${JSON.stringify(value)?.slice(0, 100)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return date;
+  return parsed.date;
 }
 
 builder.scalarType('DateTime', {

@@ -1,8 +1,11 @@
 // A partner app built on @deskql/sdk, installed from its packed tarball like any third-party
-// dependency: this month's KPIs per team next to last month's.
+// dependency: this month's KPIs per team next to last month's (the SDK's typed methods), then
+// two custom typed queries (gql.tada, graphql-codegen's client preset) run with execute().
 //
-//   DESKQL_URL=http://localhost:4000/graphql [DESKQL_API_KEY=…] npm start
+//   DESKQL_URL=http://localhost:4000/graphql [DESKQL_API_KEY=…] [REPORT_FORMAT=json] npm start
 import { createClient, DeskqlError, type KpiSlicesQuery } from '@deskql/sdk';
+import { backlogByChannel } from './with-codegen.js';
+import { topAgentsByCsat } from './with-tada.js';
 
 type Slice = KpiSlicesQuery['kpiSlices'][number];
 
@@ -27,8 +30,7 @@ async function byTeam(from: Date, to: Date): Promise<Map<string, Slice>> {
 
 try {
   const [current, previous] = await Promise.all([byTeam(thisMonth, now), byTeam(lastMonth, thisMonth)]);
-  console.log(`DeskQL report: ${thisMonth.toISOString().slice(0, 7)} so far, against ${lastMonth.toISOString().slice(0, 7)}\n`);
-  const rows = [...current.entries()].map(([team, slice]) => {
+  const teams = [...current.entries()].map(([team, slice]) => {
     const before = previous.get(team)?.kpis;
     const k = slice.kpis;
     return {
@@ -40,7 +42,19 @@ try {
       backlog: k.backlog,
     };
   });
-  console.table(rows);
+  const monthSoFar = { from: thisMonth.toISOString(), to: now.toISOString() };
+  const [agents, backlog] = await Promise.all([topAgentsByCsat(client, monthSoFar, 5), backlogByChannel(client, monthSoFar)]);
+
+  if (process.env.REPORT_FORMAT === 'json') {
+    console.log(JSON.stringify({ teams, agents, backlog }));
+  } else {
+    console.log(`DeskQL report: ${thisMonth.toISOString().slice(0, 7)} so far, against ${lastMonth.toISOString().slice(0, 7)}\n`);
+    console.table(teams);
+    console.log('\nBest CSAT this month (gql.tada query)');
+    console.table(agents.map((row) => ({ ...row, csat: percent(row.csat) })));
+    console.log('\nOpen backlog by channel (graphql-codegen query)');
+    console.table(backlog);
+  }
 } catch (error) {
   if (error instanceof DeskqlError) {
     console.error(`DeskQL said ${error.code}: ${error.message}`);
