@@ -99,7 +99,7 @@ export function createDeskqlYoga(options: YogaOptions) {
       // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
       // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
       // sit after logging, and before anything that would refuse a path other than /graphql.
-      useKpiCsv({ graphqlEndpoint: GRAPHQL_ENDPOINT, fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)) }),
+      useKpiCsv({ graphqlEndpoint: GRAPHQL_ENDPOINT, csrfHeader: CSRF_HEADER, fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)) }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,

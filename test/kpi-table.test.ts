@@ -39,9 +39,9 @@ async function graphql(key: string, query: string, variables: Record<string, unk
 const TABLE = `query ($p: PeriodInput!, $g: Granularity, $by: [KpiDimension!], $f: KpiFilter, $o: KpiSliceOrder, $n: Int, $k: [KpiOrderKey!]!) {
   kpiTable(period: $p, granularity: $g, groupBy: $by, filter: $f, orderBy: $o, first: $n, kpis: $k) { columns { name type } rows } }`;
 
-async function csv(params: Record<string, string>, key?: string, yoga = api.yoga) {
+async function csv(params: Record<string, string>, key?: string, yoga = api.yoga, headers: Record<string, string> = {}) {
   const response = await yoga.fetch(`http://deskql.test/kpis.csv?${new URLSearchParams(params)}`, {
-    headers: key ? { authorization: `Bearer ${key}` } : {},
+    headers: key ? { authorization: `Bearer ${key}`, ...headers } : headers,
   });
   return { response, text: await response.text() };
 }
@@ -166,7 +166,10 @@ describe('GET /kpis.csv', () => {
   });
 
   it('needs a key, and the scopes GraphQL needs for the same question', async () => {
-    const none = await csv(params);
+    // Without a key, the CSRF header first (a cross-site page could send this GET), then the key.
+    const forged = await csv(params);
+    expect([forged.response.status, JSON.parse(forged.text).errors[0].extensions.code]).toEqual([403, 'CSRF_HEADER_MISSING']);
+    const none = await csv(params, undefined, api.yoga, { 'x-deskql-csrf': '1' });
     expect(none.response.status).toBe(401);
     expect(none.response.headers.get('www-authenticate')).toContain('Bearer');
     expect(JSON.parse(none.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -33,6 +33,8 @@ type Cell = string | number | boolean | null;
 export interface KpiCsvOptions {
   /** Where GraphQL is served, and how to send a request through this server's own pipeline. */
   graphqlEndpoint: string;
+  /** The CSRF header (csrf-protection.ts): a request without a key must carry it. */
+  csrfHeader: string;
   fetch: (request: Request) => Promise<Response> | Response;
 }
 
@@ -42,6 +44,15 @@ export function useKpiCsv(options: KpiCsvOptions): Plugin {
       if (url.pathname !== KPI_CSV_PATH) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(problem(405, 'METHOD_NOT_ALLOWED', `${KPI_CSV_PATH} answers GET only, with the arguments as URL parameters`, { allow: 'GET, HEAD' }));
+        return;
+      }
+      // A page on another site can make a browser send this GET, but never with an Authorization
+      // header: a keyed request cannot be forged. One without a key (the embedded demo's
+      // anonymous reads) must carry the CSRF header, as a GET to /graphql must.
+      if (!request.headers.has('authorization') && !request.headers.has(options.csrfHeader)) {
+        endResponse(
+          problem(403, 'CSRF_HEADER_MISSING', `A request without a key needs the header "${options.csrfHeader}" (any value): it protects against cross-site request forgery`),
+        );
         return;
       }
       const variables = variablesOf(url.searchParams);
