@@ -30,6 +30,8 @@ export interface Config {
    * address: refused with DATABASE_URL, NODE_ENV=production or a non-loopback HOST.
    */
   anonymousRead: boolean;
+  /** Bearer token scrapers of /metrics send; null: only loopback clients may scrape. */
+  metricsToken: string | null;
   /** The per-key rate limit by query cost (refillPerSecond 0: off). */
   rateLimit: { burst: number; refillPerSecond: number };
   /** Origins of browser apps allowed to call the API across origins (CORS); empty: none. */
@@ -79,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     anonymousRead: read.boolean('DESKQL_ANONYMOUS_READ', databaseUrl === null && !production),
+    metricsToken: read.secret('METRICS_TOKEN', 16),
     rateLimit: {
       burst: read.integer('RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
       refillPerSecond: read.integer('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, 0, 1_000_000_000_000),
@@ -142,6 +145,17 @@ class EnvReader {
       return fallback;
     }
     return Number(value);
+  }
+
+  /** An optional secret of at least `minLength` characters; never echoed in a problem. */
+  secret(name: string, minLength: number): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (value.length < minLength || /\s/.test(value)) {
+      this.problems.push(`${name} must be at least ${minLength} characters without spaces (e.g. openssl rand -hex 24)`);
+      return null;
+    }
+    return value;
   }
 
   boolean(name: string, fallback: boolean): boolean {

@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from './seed/seed.js';
 import { offerDemoAdminKey } from './auth/demo-admin-key.js';
 import { READ_SCOPES } from './auth/scopes.js';
+import { createDeskqlMetrics } from './metrics/deskql-metrics.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, { service: 'deskql' });
+  const metrics = createDeskqlMetrics();
   // The first start takes a while (database files, migrations, demo data): say what it is doing.
   logger.info(config.databaseUrl ? 'opening the PostgreSQL database' : 'opening the embedded database (creating it on first start)', config.databaseUrl ? {} : { dataDir: config.dataDir });
   const db = await openDatabase({
@@ -29,7 +31,13 @@ async function main(): Promise<void> {
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     logger,
-    onStatement: config.logLevel === 'debug' ? (sql) => logger.debug('sql', { sql }) : undefined,
+    onStatement:
+      config.logLevel === 'debug'
+        ? (sql) => {
+            metrics.countStatement();
+            logger.debug('sql', { sql });
+          }
+        : () => metrics.countStatement(),
   }).catch((error: unknown) => {
     if (error instanceof EmbeddedDatabaseBusyError) {
       console.error(error.message);
@@ -69,8 +77,11 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     operationTimeoutMs: config.operationTimeoutMs,
     http: config.http,
+    metrics,
+    metricsToken: config.metricsToken,
   });
-  logger.info(`DeskQL is ready at ${running.url}`, { url: running.url, graphiql: config.graphiql, pid: process.pid });
+  const dashboard = running.url.replace(/\/graphql$/, '/');
+  logger.info(`DeskQL is ready at ${running.url} (dashboard: ${dashboard})`, { url: running.url, dashboard, graphiql: config.graphiql, pid: process.pid });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

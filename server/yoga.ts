@@ -26,9 +26,14 @@ import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
 import { useKpiCsv } from './http/kpi-csv.js';
 import { corsFor } from './http/cors.js';
-import { isGraphqlPath, useExactGraphqlPath } from './http/exact-graphql-path.js';
+import { useExactGraphqlPath } from './http/exact-graphql-path.js';
 import { useSecurityHeaders } from './http/security-headers.js';
 import { silentLogger, type Logger } from './logger.js';
+import { useDashboard } from './http/dashboard.js';
+import { useOfflineGraphiql } from './http/graphiql.js';
+import { useMetricsEndpoint } from './http/metrics-endpoint.js';
+import { useRequestMetrics } from './http/request-metrics.js';
+import { createDeskqlMetrics, type DeskqlMetrics } from './metrics/deskql-metrics.js';
 
 export interface YogaOptions {
   db: Database;
@@ -45,6 +50,12 @@ export interface YogaOptions {
   operationTimeoutMs?: number;
   /** Origins of browser apps allowed to call the API (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /** Where /metrics reads from; a fresh registry when not given (main.ts shares its own). */
+  metrics?: DeskqlMetrics;
+  /** Bearer token for /metrics; null or absent: loopback clients only. */
+  metricsToken?: string | null;
+  /** Where the built dashboard is (dist/web by default). */
+  dashboardDir?: string;
 }
 
 
@@ -53,11 +64,14 @@ export function createDeskqlYoga(options: YogaOptions) {
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
   installDatabase(options.db, { serving: true });
+  const metrics = options.metrics ?? createDeskqlMetrics();
+  metrics.watchPool(() => options.db.poolStats());
+  const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    // Offered at the GraphQL path only: Yoga on its own also renders it at /foo/graphql.
-    graphiql: graphiql ? (request) => isGraphqlPath(request, GRAPHQL_ENDPOINT) : false,
+    // GraphiQL is served by useOfflineGraphiql from bundled files (Yoga's own loads a CDN).
+    graphiql: false,
     cors: corsFor(options.corsOrigins ?? [], CSRF_HEADER),
     // Counts the bytes actually streamed (a chunked body has no Content-Length to check).
     maxRequestBodySize: options.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
@@ -83,7 +97,14 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      kpis: new KpiRequestCache(),
+      kpis: new KpiRequestCache(observeFamily),
+      observeImport: (summary) => {
+        for (const { type, created, updated, unchanged } of summary) {
+          if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
+          if (updated) metrics.importedRecords.inc({ type, result: 'updated' }, updated);
+          if (unchanged) metrics.importedRecords.inc({ type, result: 'unchanged' }, unchanged);
+        }
+      },
       drillDowns: new DrillDownBatches(),
     }),
     plugins: [
@@ -95,7 +116,13 @@ export function createDeskqlYoga(options: YogaOptions) {
         check: readinessCheck(options.db, logger, options.isShuttingDown ?? (() => false)),
       }),
       useRequestLogging(logger),
+      useRequestMetrics(metrics, { graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useSecurityHeaders(),
+      // Pages and files for browsers, and the scrape endpoint: answered here, before the
+      // GraphQL endpoint's CSRF and key checks, which they do not need.
+      useDashboard({ directory: options.dashboardDir }),
+      ...(graphiql ? [useOfflineGraphiql({ graphqlEndpoint: GRAPHQL_ENDPOINT })] : []),
+      useMetricsEndpoint({ metrics, token: options.metricsToken ?? null }),
       // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
       // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
       // sit after logging, and before anything that would refuse a path other than /graphql.

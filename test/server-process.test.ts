@@ -93,6 +93,11 @@ describe('npm start', () => {
       expect(json.data.tickets.edges).toHaveLength(5);
       expect(json.data.tickets.edges[0].node.customer.name).toEqual(expect.any(String));
 
+      // The dashboard is there too, built by npm install (test/dashboard-browser.test.ts drives it).
+      const dashboard = await fetch(new URL('/', url));
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
+
       // The first start prints an administrator key once; it can do what anonymous callers cannot.
       const keyLine = lines.find((line) => /"msg":"created the demo administrator key/.test(line));
       demoAdminKey = JSON.parse(keyLine!).key;

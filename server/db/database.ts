@@ -26,7 +26,18 @@ export interface Database {
    * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
    */
   restrictedTo(teamIds: readonly number[]): PrismaClient;
+  /** Connections of the PostgreSQL pool (for /metrics); null for the embedded database's single one. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, in use or idle. */
+  total: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -77,6 +88,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         restricted.set(key, client);
       }
       return client;
+    },
+    poolStats() {
+      if (driver.kind !== 'postgres') return null;
+      const pool = driver.pool;
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
     },
     // Idempotent: shutdown paths (signals, test teardown) may both ask.
     close() {

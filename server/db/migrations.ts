@@ -9,7 +9,8 @@ import type { Database } from './database.js';
 import { startSchemaEngine, type SchemaFile } from './schema-engine.js';
 
 /** The folder holding prisma/: two levels up from server/db, three from the built dist/server/db. */
-const projectRoot = [fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL('../../../', import.meta.url))].find((dir) =>
+/** The repository's root, from the sources (server/db) or the compiled server (dist/server/db). */
+export const projectRoot = [fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL('../../../', import.meta.url))].find((dir) =>
   existsSync(path.join(dir, 'prisma', 'schema.prisma')),
 ) ?? fileURLToPath(new URL('../../', import.meta.url));
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');

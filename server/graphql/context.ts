@@ -15,4 +15,6 @@ export interface GraphQLContext {
   signal?: AbortSignal;
   /** What the operation was estimated to cost before it ran (plugins/operation-cost.ts). */
   cost?: OperationCost;
+  /** Told what an import or upsert wrote, per record type (the server's /metrics). */
+  observeImport?: (summary: Array<{ type: string; created: number; updated: number; unchanged: number }>) => void;
 }

@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
 import type { ComparisonBasis } from '../kpi/comparison.js';
-import { sourceWithComparisons } from '../kpi/kpi-source.js';
+import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
 import { validatePeriod, type Period, type Window } from '../kpi/period.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -16,6 +16,9 @@ const SCOPE_FILTER = { AGENT: 'agentIds', TEAM: 'teamIds', CUSTOMER: 'customerId
 export class KpiRequestCache {
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
+
+  /** `observeFamily` hears how long each KPI family's statement took (the server's /metrics). */
+  constructor(readonly observeFamily?: FamilyObserver) {}
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -46,7 +49,7 @@ export class KpiRequestCache {
         const field = SCOPE_FILTER[scope];
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
-        const source = sourceWithComparisons({ windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone }, bases);
+        const source = sourceWithComparisons({ windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone }, bases, this.observeFamily);
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });
       this.loaders.set(key, loader);

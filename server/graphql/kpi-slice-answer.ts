@@ -3,7 +3,7 @@
 // both fields so the table holds exactly the slices kpiSlices returns for the same arguments.
 import type { KpiName } from '../kpi/definitions.js';
 import type { Dimension, ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { sourceWithComparisons, type KpiSource } from '../kpi/kpi-source.js';
+import { sourceWithComparisons, type FamilyObserver, type KpiSource } from '../kpi/kpi-source.js';
 import { bucketWindows, validatePeriod, type Granularity, type Period, type Window } from '../kpi/period.js';
 import type { FamilyCell, FamilyResult } from '../kpi/request.js';
 import type { GraphQLContext } from './context.js';
@@ -27,8 +27,15 @@ export interface SliceArguments {
 }
 
 /** A source over `windows`, with the compared windows appended for each comparison the query selects. */
-export function sourceFor(windows: Window[], groupBy: Dimension[], filter: ResolvedKpiFilter, timeZone: string, selection: KpiSelection): KpiSource {
-  const source = sourceWithComparisons({ windows, groupBy, filter, timeZone }, selection.comparisons);
+export function sourceFor(
+  windows: Window[],
+  groupBy: Dimension[],
+  filter: ResolvedKpiFilter,
+  timeZone: string,
+  selection: KpiSelection,
+  observe?: FamilyObserver,
+): KpiSource {
+  const source = sourceWithComparisons({ windows, groupBy, filter, timeZone }, selection.comparisons, observe);
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -47,7 +54,7 @@ export async function answerSlices(args: SliceArguments, ctx: GraphQLContext, se
   if (args.first != null && args.first < 1) throw userInputError(`first must be at least 1 (slices kept per bucket); got ${args.first}`);
   const windows = granularity ? bucketWindows(period, granularity) : [{ label: period.from, start: period.from, end: period.to }];
   const filter = await ctx.kpis.resolveFilter(args.filter);
-  const source = sourceFor(windows, groupBy, filter, period.timeZone, selection);
+  const source = sourceFor(windows, groupBy, filter, period.timeZone, selection, ctx.kpis.observeFamily);
   if (order) assertKpiSupported(order.kpi, source);
   return slicesOf(source, windows, granularity !== null, filter, selection, order, args.first ?? null);
 }

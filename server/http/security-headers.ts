@@ -1,20 +1,20 @@
 // Headers that tell browsers to treat every answer of this server strictly: no MIME sniffing
 // (a JSON answer must never be run as script or rendered as HTML), no framing (clickjacking),
 // no referrer leaking keys or ids in URLs, and a Content-Security-Policy. JSON answers get a
-// policy that allows nothing; HTML pages (GraphiQL, and pages colleagues' plugins serve) get
-// one that allows their own origin plus the assets GraphiQL loads. A plugin that sets its own
-// header keeps it: only missing headers are added.
+// policy that allows nothing; HTML pages get one that allows their own origin only. A plugin
+// that sets its own header keeps it: only missing headers are added.
 import type { Plugin } from 'graphql-yoga';
 
-/** Where Yoga's GraphiQL page loads its script, styles, workers and icon from. */
-const GRAPHIQL_ASSETS = 'https://unpkg.com';
-
+/**
+ * For HTML answers that bring no policy of their own. The dashboard and GraphiQL set stricter
+ * ones (server/http/static-assets.ts, pagePolicy); both load everything from this server.
+ */
 export const PAGE_CSP = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' ${GRAPHIQL_ASSETS}`,
-  `style-src 'self' 'unsafe-inline' ${GRAPHIQL_ASSETS}`,
-  `worker-src 'self' blob: ${GRAPHIQL_ASSETS}`,
-  "img-src 'self' data: https://raw.githubusercontent.com",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self'",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",

@@ -29,6 +29,8 @@ export interface ServerOptions {
   operationTimeoutMs?: YogaOptions['operationTimeoutMs'];
   /** Slow clients (slowloris): defaults as in server/config.ts. */
   http?: { headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
+  metrics?: YogaOptions['metrics'];
+  metricsToken?: YogaOptions['metricsToken'];
 }
 
 
@@ -44,6 +46,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimit: options.rateLimit,
     corsOrigins: options.corsOrigins,
     operationTimeoutMs: options.operationTimeoutMs,
+    metrics: options.metrics,
+    metricsToken: options.metricsToken,
   });
   const http = options.http ?? DEFAULT_HTTP_LIMITS;
   // A connection that trickles its headers or body in would otherwise stay open for minutes.

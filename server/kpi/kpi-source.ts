@@ -8,6 +8,9 @@ import type { FamilyResult, KpiRequest } from './request.js';
 /** Where, among a request's windows, the compared windows of each basis start. */
 export type ComparisonOffsets = Partial<Record<ComparisonBasis, number>>;
 
+/** Told how long each family's statement took (the server's /metrics). */
+export type FamilyObserver = (family: FamilyName, seconds: number) => void;
+
 export class KpiSource {
   private readonly results = new Map<FamilyName, Promise<FamilyResult<unknown>>>();
 
@@ -20,6 +23,7 @@ export class KpiSource {
   constructor(
     readonly request: KpiRequest,
     readonly offsets: ComparisonOffsets = {},
+    private readonly observe?: FamilyObserver,
   ) {}
 
   /** Where the compared window of window `index` is: in this request, or in a sibling one. */
@@ -29,7 +33,7 @@ export class KpiSource {
     let sibling = this.siblings.get(basis);
     if (!sibling) {
       const timeZone = this.request.timeZone ?? 'UTC';
-      sibling = new KpiSource({ ...this.request, windows: this.request.windows.map((w) => comparedWindow(w, basis, timeZone)) });
+      sibling = new KpiSource({ ...this.request, windows: this.request.windows.map((w) => comparedWindow(w, basis, timeZone)) }, {}, this.observe);
       this.siblings.set(basis, sibling);
     }
     return { source: sibling, window: index };
@@ -38,7 +42,12 @@ export class KpiSource {
   family<N extends FamilyName>(name: N): Promise<FamilyResult<FamilyValues[N]>> {
     let result = this.results.get(name);
     if (!result) {
+      const started = performance.now();
       result = FAMILIES[name].query(this.request) as Promise<FamilyResult<unknown>>;
+      if (this.observe) {
+        const done = () => this.observe!(name, (performance.now() - started) / 1000);
+        result.then(done, done);
+      }
       this.results.set(name, result);
     }
     return result as Promise<FamilyResult<FamilyValues[N]>>;
@@ -60,7 +69,7 @@ export class KpiSource {
  * A source over `windows` followed by the compared windows of each basis in `bases`, so that a
  * comparison costs no statement of its own.
  */
-export function sourceWithComparisons(request: KpiRequest, bases: Iterable<ComparisonBasis>): KpiSource {
+export function sourceWithComparisons(request: KpiRequest, bases: Iterable<ComparisonBasis>, observe?: FamilyObserver): KpiSource {
   const timeZone = request.timeZone ?? 'UTC';
   const current = request.windows;
   const windows = [...current];
@@ -69,5 +78,5 @@ export function sourceWithComparisons(request: KpiRequest, bases: Iterable<Compa
     offsets[basis] = windows.length;
     windows.push(...current.map((w) => comparedWindow(w, basis, timeZone)));
   }
-  return new KpiSource({ ...request, windows }, offsets);
+  return new KpiSource({ ...request, windows }, offsets, observe);
 }

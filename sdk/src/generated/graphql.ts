@@ -296,6 +296,72 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { viewer: { name: string, anonymous: boolean, scopes: Array<ApiScope>, restricted: boolean, teams: Array<{ id: string, name: string }> } };
 
+export type DashboardChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
+
+export type DashboardKpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } };
+
+export type DashboardHeadlineQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardHeadlineQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } };
+
+export type DashboardBreakdownQueryVariables = Exact<{
+  period: PeriodInput;
+  granularity: Granularity;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardBreakdownQuery = { series: Array<{ bucketStart: string | null, bucketEnd: string | null, kpis: { ticketCount: number, resolvedCount: number, backlog: number } }>, byTeam: Array<{ group: { team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }>, byChannel: Array<{ group: { channel: Channel | null }, kpis: { ticketCount: number, resolvedCount: number, firstContactResolution: { value: number | null }, csat: { rate: { value: number | null } } } }> };
+
+export type DashboardAgentsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+}>;
+
+
+export type DashboardAgentsQuery = { kpiSlices: Array<{ group: { agent: { id: string, name: string, team: { name: string } | null } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null }, averageHandleTime: { count: number, average: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, nps: { score: number | null, responses: number }, csat: { responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number } } }> };
+
+export type DashboardTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTeamsQuery = { teams: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type DashboardTicketsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  basis: KpiTicketBasis;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardTicketsQuery = { kpiSlices: Array<{ tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, subject: string, channel: Channel, priority: Priority, status: TicketStatus, createdAt: string, resolvedAt: string | null, assignee: { name: string } | null, team: { name: string } | null } }> } }> };
+
+export type DashboardSurveysQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardSurveysQuery = { kpiSlices: Array<{ surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: SurveyKind, score: number, comment: string | null, respondedAt: string } }> } }> };
+
+export type DashboardInteractionsQueryVariables = Exact<{
+  period: PeriodInput;
+  filter?: KpiFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardInteractionsQuery = { kpiSlices: Array<{ interactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, startedAt: string, talkSeconds: number, holdSeconds: number, wrapUpSeconds: number, agent: { name: string } } }> } }> };
+
 export type AgentKpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
@@ -515,6 +581,56 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DashboardChangeFragmentDoc = new TypedDocumentString(`
+    fragment DashboardChange on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+    `, {"fragmentName":"DashboardChange"}) as unknown as TypedDocumentString<DashboardChangeFragment, unknown>;
+export const DashboardKpiValuesFragmentDoc = new TypedDocumentString(`
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}
+    `, {"fragmentName":"DashboardKpiValues"}) as unknown as TypedDocumentString<DashboardKpiValuesFragment, unknown>;
 export const KpiValuesFragmentDoc = new TypedDocumentString(`
     fragment KpiValues on KpiSet {
   ticketCount
@@ -790,6 +906,320 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const DashboardHeadlineDocument = new TypedDocumentString(`
+    query DashboardHeadline($period: PeriodInput!, $filter: KpiFilter) {
+  kpis(period: $period, filter: $filter) {
+    ...DashboardKpiValues
+    comparison {
+      from
+      to
+      change {
+        ticketCount {
+          ...DashboardChange
+        }
+        resolvedCount {
+          ...DashboardChange
+        }
+        backlog {
+          ...DashboardChange
+        }
+        firstResponseTime {
+          ...DashboardChange
+        }
+        averageHandleTime {
+          ...DashboardChange
+        }
+        firstContactResolution {
+          ...DashboardChange
+        }
+        nps {
+          ...DashboardChange
+        }
+        csat {
+          ...DashboardChange
+        }
+        ces {
+          ...DashboardChange
+        }
+        selfServiceOpportunity {
+          ...DashboardChange
+        }
+      }
+    }
+  }
+}
+    fragment DashboardChange on KpiChange {
+  current
+  previous
+  absolute
+  relative
+}
+fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardHeadlineQuery, DashboardHeadlineQueryVariables>;
+export const DashboardBreakdownDocument = new TypedDocumentString(`
+    query DashboardBreakdown($period: PeriodInput!, $granularity: Granularity!, $filter: KpiFilter) {
+  series: kpiSlices(period: $period, granularity: $granularity, filter: $filter) {
+    bucketStart
+    bucketEnd
+    kpis {
+      ticketCount
+      resolvedCount
+      backlog
+    }
+  }
+  byTeam: kpiSlices(period: $period, groupBy: [TEAM], filter: $filter) {
+    group {
+      team {
+        id
+        name
+      }
+    }
+    kpis {
+      ...DashboardKpiValues
+    }
+  }
+  byChannel: kpiSlices(period: $period, groupBy: [CHANNEL], filter: $filter) {
+    group {
+      channel
+    }
+    kpis {
+      ticketCount
+      resolvedCount
+      firstContactResolution {
+        value
+      }
+      csat {
+        rate {
+          value
+        }
+      }
+    }
+  }
+}
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardBreakdownQuery, DashboardBreakdownQueryVariables>;
+export const DashboardAgentsDocument = new TypedDocumentString(`
+    query DashboardAgents($period: PeriodInput!, $filter: KpiFilter) {
+  kpiSlices(period: $period, groupBy: [AGENT], filter: $filter) {
+    group {
+      agent {
+        id
+        name
+        team {
+          name
+        }
+      }
+    }
+    kpis {
+      ...DashboardKpiValues
+    }
+  }
+}
+    fragment DashboardKpiValues on KpiSet {
+  ticketCount
+  resolvedCount
+  backlog
+  firstResponseTime {
+    count
+    average
+    median
+  }
+  averageHandleTime {
+    count
+    average
+  }
+  firstContactResolution {
+    value
+    numerator
+    denominator
+  }
+  nps {
+    score
+    responses
+  }
+  csat {
+    rate {
+      value
+      numerator
+      denominator
+    }
+    responses
+  }
+  ces {
+    average
+    responses
+  }
+  selfServiceOpportunity {
+    value
+    numerator
+    denominator
+  }
+}`) as unknown as TypedDocumentString<DashboardAgentsQuery, DashboardAgentsQueryVariables>;
+export const DashboardTeamsDocument = new TypedDocumentString(`
+    query DashboardTeams {
+  teams(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTeamsQuery, DashboardTeamsQueryVariables>;
+export const DashboardTicketsDocument = new TypedDocumentString(`
+    query DashboardTickets($period: PeriodInput!, $filter: KpiFilter, $basis: KpiTicketBasis!, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    tickets(basis: $basis, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          subject
+          channel
+          priority
+          status
+          createdAt
+          resolvedAt
+          assignee {
+            name
+          }
+          team {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTicketsQuery, DashboardTicketsQueryVariables>;
+export const DashboardSurveysDocument = new TypedDocumentString(`
+    query DashboardSurveys($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    surveyResponses(kinds: $kinds, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          kind
+          score
+          comment
+          respondedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSurveysQuery, DashboardSurveysQueryVariables>;
+export const DashboardInteractionsDocument = new TypedDocumentString(`
+    query DashboardInteractions($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String) {
+  kpiSlices(period: $period, filter: $filter) {
+    interactions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          startedAt
+          talkSeconds
+          holdSeconds
+          wrapUpSeconds
+          agent {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardInteractionsQuery, DashboardInteractionsQueryVariables>;
 export const AgentKpisDocument = new TypedDocumentString(`
     query AgentKpis($period: PeriodInput!, $filter: KpiFilter, $first: Int, $after: String, $agentFilter: AgentFilter, $orderBy: AgentOrder) {
   agents(first: $first, after: $after, filter: $agentFilter, orderBy: $orderBy) {

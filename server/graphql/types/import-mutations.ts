@@ -7,6 +7,7 @@ import { linesOf } from '../../import/lines.js';
 import { RECORD_SPECS, type FieldSpec, type RecordType } from '../../import/record-specs.js';
 import { database } from '../../db/current-database.js';
 import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { AgentNode } from './agent.js';
@@ -23,9 +24,11 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 type ReportJson = Omit<ImportReport, 'summary'> & { summary: Array<{ type: string; created: number; updated: number; unchanged: number }> };
 
-async function runImport(ndjson: string, dryRun: boolean): Promise<ReportJson> {
+async function runImport(ndjson: string, dryRun: boolean, ctx: GraphQLContext): Promise<ReportJson> {
   const report = await importNdjson(database(), linesOf(ndjson), { dryRun });
-  return { ...report, summary: Object.entries(report.summary).map(([type, counts]) => ({ type, ...counts })) };
+  const summary = Object.entries(report.summary).map(([type, counts]) => ({ type, ...counts }));
+  if (report.ok && !dryRun) ctx.observeImport?.(summary);
+  return { ...report, summary };
 }
 
 const ImportLineError = builder.objectRef<ImportReport['errors'][number]>('ImportLineError').implement({
@@ -80,7 +83,7 @@ builder.mutationField('importRecords', (t) =>
         throw userInputError(`input.ndjson is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it, or use npm run import for large files`);
       }
       const { idempotencyKey, ...request } = input;
-      return withIdempotency({ context, info, inputKey: idempotencyKey }, request, () => runImport(input.ndjson, input.dryRun ?? false));
+      return withIdempotency({ context, info, inputKey: idempotencyKey }, request, () => runImport(input.ndjson, input.dryRun ?? false, context));
     },
   }),
 );
@@ -167,7 +170,7 @@ for (const spec of RECORD_SPECS) {
           Object.entries({ type: spec.type, ...fields }).map(([k, v]) => [k, (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v]),
         );
         return withIdempotency({ context, info, inputKey: idempotencyKey }, fields, async () => {
-          const report = await runImport(JSON.stringify(record), false);
+          const report = await runImport(JSON.stringify(record), false, context);
           const counts = report.summary.find((s) => s.type === spec.type)!;
           return {
             externalId: fields.externalId,

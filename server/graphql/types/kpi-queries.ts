@@ -22,7 +22,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const period = validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
-      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, period.timeZone, selectedKpis(info));
+      const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, period.timeZone, selectedKpis(info), ctx.kpis.observeFamily);
       return { source, window: 0, group: '[]' };
     },
   }),

@@ -1,0 +1,111 @@
+// What an operator scrapes from /metrics (Prometheus text format, prom-client): requests and
+// their duration by operation and outcome, KPI statement time by family, SQL statements, the
+// database pool, rate-limit refusals, imported records, and the Node process. One registry per server instance,
+// never prom-client's global one, so tests and several servers in one process stay apart.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PoolStats } from '../db/database.js';
+
+export interface DeskqlMetrics {
+  registry: Registry;
+  requests: Counter<'operation' | 'status' | 'outcome'>;
+  requestSeconds: Histogram<'operation' | 'outcome'>;
+  kpiFamilySeconds: Histogram<'family'>;
+  sqlStatements: Counter;
+  statementsPerRequest: Histogram<'operation'>;
+  /**
+   * The statement count of the GraphQL operation running in this async context: statements
+   * are reported far below the GraphQL context (in the database adapter), so the request
+   * metrics plugin opens a scope around each operation for countStatement to find.
+   */
+  statementScope: AsyncLocalStorage<{ statements: number }>;
+  rateLimited: Counter;
+  importedRecords: Counter<'type' | 'result'>;
+  /** Gives the pool gauges their source once the database is open. */
+  watchPool(stats: () => PoolStats | null): void;
+  /** Counts one SQL statement: pass as the database's onStatement listener. */
+  countStatement(): void;
+}
+
+/** Prometheus's default buckets stop at 10 s; KPI requests over a year of data can take longer. */
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}): DeskqlMetrics {
+  const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const sqlStatements = new Counter({
+    name: 'deskql_sql_statements_total',
+    help: 'SQL statements sent to the database (divide by deskql_requests_total for statements per request).',
+    registers: [registry],
+  });
+  let watchingPool = false;
+  const statementScope = new AsyncLocalStorage<{ statements: number }>();
+  return {
+    registry,
+    requests: new Counter({
+      name: 'deskql_requests_total',
+      help: 'HTTP requests by GraphQL operation name, HTTP status and outcome (ok, graphql_error, refused, rate_limited, error).',
+      labelNames: ['operation', 'status', 'outcome'],
+      registers: [registry],
+    }),
+    requestSeconds: new Histogram({
+      name: 'deskql_request_duration_seconds',
+      help: 'Time from receiving an HTTP request to sending its response, by operation and outcome.',
+      labelNames: ['operation', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    kpiFamilySeconds: new Histogram({
+      name: 'deskql_kpi_family_duration_seconds',
+      help: 'Time of one KPI family statement (created, resolved, backlog, handle time, surveys, ...).',
+      labelNames: ['family'],
+      buckets: SECONDS_BUCKETS,
+      registers: [registry],
+    }),
+    sqlStatements,
+    statementsPerRequest: new Histogram({
+      name: 'deskql_sql_statements_per_request',
+      help: 'SQL statements one GraphQL operation caused (key check and rate limit included), by operation.',
+      labelNames: ['operation'],
+      buckets: [1, 2, 3, 5, 8, 13, 21, 34, 55, 100, 200],
+      registers: [registry],
+    }),
+    statementScope,
+    rateLimited: new Counter({
+      name: 'deskql_rate_limited_total',
+      help: 'Requests refused with 429 because the key had spent its query-cost budget.',
+      registers: [registry],
+    }),
+    importedRecords: new Counter({
+      name: 'deskql_import_records_total',
+      help: 'Records written through importRecords and the upsert mutations, by record type and result (created, updated, unchanged).',
+      labelNames: ['type', 'result'],
+      registers: [registry],
+    }),
+    watchPool(stats) {
+      // The embedded database has one in-process connection and no pool: no gauges at all,
+      // rather than zeros that read like an idle pool.
+      if (watchingPool || stats() === null) return;
+      watchingPool = true;
+      const poolGauge = (name: string, help: string, read: (s: PoolStats) => number) =>
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            const current = stats();
+            if (current) this.set(read(current));
+          },
+        });
+      poolGauge('deskql_db_pool_connections', 'Open PostgreSQL connections of this instance (in use or idle).', (s) => s.total);
+      poolGauge('deskql_db_pool_in_use', 'PostgreSQL connections running a statement now.', (s) => s.total - s.idle);
+      poolGauge('deskql_db_pool_waiting', 'Requests waiting for a free PostgreSQL connection.', (s) => s.waiting);
+      poolGauge('deskql_db_pool_max', 'Most PostgreSQL connections this instance opens (DATABASE_POOL_SIZE).', (s) => s.max);
+    },
+    countStatement() {
+      sqlStatements.inc();
+      const scope = statementScope.getStore();
+      if (scope) scope.statements++;
+    },
+  };
+}
