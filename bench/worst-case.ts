@@ -41,8 +41,16 @@ const SHAPES = {
       interactions(first: $n) { totalCount edges { node { id } } }
       surveyResponses(first: $n) { totalCount edges { node { id score } } }
       customers(basis: AT_END, first: $n) { totalCount edges { node { id name email } } } } }`,
+  // Still dear (see the README): a related page under a list loads the whole relation of each
+  // parent and cuts it in memory, whatever first says.
+  'whole relations under a list (remaining)':
+    'query($n:Int){ tickets(first:$n){edges{node{assignee{tickets(first:1){edges{node{assignee{tickets(first:1){edges{node{id}}}}}}}}}}}}',
 };
-const AUDIT_SIZES: Record<keyof typeof SHAPES, number> = { 'nested tickets (item 1)': 60, 'drill-downs of 136 daily slices (item 2)': 100 };
+const AUDIT_SIZES: Record<keyof typeof SHAPES, number> = {
+  'nested tickets (item 1)': 60,
+  'drill-downs of 136 daily slices (item 2)': 100,
+  'whole relations under a list (remaining)': 1000,
+};
 
 function costOf(query: string, n: number): number {
   const document = parse(query);

@@ -25,6 +25,25 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
   });
 
+  it('turns GraphiQL off with DATABASE_URL unless asked for (issue 15)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.internal:5432/deskql' }).graphiql).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.internal:5432/deskql', GRAPHIQL: 'true' }).graphiql).toBe(true);
+  });
+
+  it('grants CORS to no origin by default, and to exactly the origins CORS_ORIGINS lists', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://bi.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://bi.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://bi.example.com/app', 'bi.example.com', 'ftp://x.example']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must list origins as scheme:\/\/host\[:port\]/);
+    }
+  });
+
+  it('bounds slow clients and operations by default, and checks the values', () => {
+    expect(loadConfig({})).toMatchObject({ http: { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxConnections: 1_000 }, operationTimeoutMs: 30_000 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toThrow(/must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ OPERATION_TIMEOUT_MS: '0' })).toThrow(/OPERATION_TIMEOUT_MS must be a whole number from 100/);
+  });
+
   it('lists every bad variable with what is wrong, without echoing secrets', () => {
     let error: unknown;
     try {

@@ -205,6 +205,31 @@ describe('slow clients (item 10)', () => {
     expect(held).toBeLessThan(6_000);
   });
 
+  it('refuses connections beyond HTTP_MAX_CONNECTIONS (5 here) while slow ones hold their places', async () => {
+    const { port } = new URL(running.url);
+    const held = await Promise.all(
+      Array.from({ length: 5 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => resolve(socket));
+        socket.on('error', () => {});
+      })),
+    );
+    try {
+      const extra = await new Promise<string>((resolve) => {
+        const req = httpRequest(running.url.replace('/graphql', '/healthz'), (res) => {
+          res.resume();
+          resolve(`answered ${res.statusCode}`);
+        });
+        req.on('error', (error) => resolve(`refused: ${(error as NodeJS.ErrnoException).code}`));
+        req.end();
+      });
+      expect(extra).toMatch(/^refused/);
+    } finally {
+      for (const socket of held) socket.destroy();
+      // Let the server see them close before the next test connects.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  });
+
   it('serves ordinary requests meanwhile', async () => {
     const answer = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(running.url.replace('/graphql', '/healthz'), (res) => {

@@ -18,14 +18,15 @@ export function anonymousPrincipal(scopes: readonly Scope[]): Principal {
   return { keyId: null, name: 'anonymous', scopes: new Set(scopes), teamIds: null };
 }
 
-const storage = new AsyncLocalStorage<{ principal: Principal; signal?: AbortSignal }>();
+const storage = new AsyncLocalStorage<{ principal: Principal; throwIfStopped?: () => void }>();
 
 /**
- * Runs `work` (and everything it starts) as `principal`. `signal` fires when the operation
- * must stop (client gone, OPERATION_TIMEOUT_MS): the database layer starts no statement after.
+ * Runs `work` (and everything it starts) as `principal`. `throwIfStopped` throws once the
+ * operation must stop (client gone, OPERATION_TIMEOUT_MS): the database layer calls it before
+ * every statement, so none starts after.
  */
-export function runAs<T>(principal: Principal, work: () => T, signal?: AbortSignal): T {
-  return storage.run({ principal, signal }, work);
+export function runAs<T>(principal: Principal, work: () => T, throwIfStopped?: () => void): T {
+  return storage.run({ principal, throwIfStopped }, work);
 }
 
 /** The principal of the request being served; undefined outside a request (CLI tools). */
@@ -35,5 +36,5 @@ export function currentPrincipal(): Principal | undefined {
 
 /** Throws the stop reason when the operation being served was stopped; no-op outside requests. */
 export function throwIfOperationStopped(): void {
-  storage.getStore()?.signal?.throwIfAborted();
+  storage.getStore()?.throwIfStopped?.();
 }

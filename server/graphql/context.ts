@@ -13,6 +13,8 @@ export interface GraphQLContext {
   drillDowns: DrillDownBatches;
   /** Fires when the operation must stop: the client left or OPERATION_TIMEOUT_MS passed (plugins/operation-deadline.ts). */
   signal?: AbortSignal;
+  /** Throws once the operation must stop; checks the time itself, since a timer cannot fire while statements run back to back. */
+  throwIfStopped?: () => void;
   /** What the operation was estimated to cost before it ran (plugins/operation-cost.ts). */
   cost?: OperationCost;
   /** Told what an import or upsert wrote, per record type (the server's /metrics). */

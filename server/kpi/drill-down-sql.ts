@@ -96,10 +96,12 @@ const groupOperand = (ref: string): Operand => ({
   isNull: () => `${ref} IS NULL`,
 });
 
-/** A filter's list, as a JSON array parameter (one parameter whatever its length). */
+/**
+ * A filter's list, as one array parameter whatever its length. An array, not JSON: jsonb
+ * refuses some strings a client may send (a lone surrogate), which must simply match nothing.
+ */
 const listOperand = (param: string): Operand => {
-  const matches = (column: string, cast = '') =>
-    cast === '::int' ? `${column} IN (SELECT v::int FROM jsonb_array_elements_text(${param}::jsonb) v)` : `${column}::text IN (SELECT jsonb_array_elements_text(${param}::jsonb))`;
+  const matches = (column: string, cast = '') => (cast === '::int' ? `${column} = ANY(${param}::int[])` : `${column}::text = ANY(${param}::text[])`);
   return { same: matches, equal: matches, isNull: () => 'false' };
 };
 
@@ -186,8 +188,8 @@ function conditions(query: DrillDownQuery, batch: Batch, params: unknown[]): str
   else {
     parts.push('r.responded_at >= s.start AND r.responded_at < s."end"');
     if (query.surveyKinds) {
-      params.push(JSON.stringify(query.surveyKinds));
-      parts.push(`r.kind::text IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
+      params.push(query.surveyKinds);
+      parts.push(`r.kind::text = ANY($${params.length}::text[])`);
     }
     if (query.surveyBasis) parts.push(SURVEY_BASIS_SQL[query.surveyBasis]);
   }
@@ -208,7 +210,7 @@ function conditions(query: DrillDownQuery, batch: Batch, params: unknown[]): str
   });
   for (const [field, values] of Object.entries(batch.filter) as Array<[keyof ResolvedKpiFilter, Array<string | number> | undefined]>) {
     if (!values) continue;
-    params.push(JSON.stringify(values));
+    params.push(values);
     parts.push(kind.matches(FILTER_DIMENSION[field], listOperand(`$${params.length}`)));
   }
   return parts.map((part) => `(${part})`).join(' AND ');

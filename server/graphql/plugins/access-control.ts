@@ -64,7 +64,7 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         }
         remaining = result.remaining;
       }
-      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs), context.signal));
+      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs), context.throwIfStopped));
       return {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;

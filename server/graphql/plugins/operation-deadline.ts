@@ -12,22 +12,25 @@ export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> 
     onExecute({ args }) {
       const context = args.contextValue as GraphQLContext & { request?: Request };
       const controller = new AbortController();
-      const timer = setTimeout(
-        () =>
-          controller.abort(
-            createGraphQLError(
-              `This operation ran for more than ${timeoutMs} ms (OPERATION_TIMEOUT_MS) and was stopped; ask for a shorter period, fewer slices or smaller pages`,
-              { extensions: { code: 'OPERATION_TIMEOUT', http: { status: 503, headers: { 'retry-after': '1' } } } },
-            ),
+      const timedOut = () =>
+        controller.abort(
+          createGraphQLError(
+            `This operation ran for more than ${timeoutMs} ms (OPERATION_TIMEOUT_MS) and was stopped; ask for a shorter period, fewer slices or smaller pages`,
+            { extensions: { code: 'OPERATION_TIMEOUT', http: { status: 503, headers: { 'retry-after': '1' } } } },
           ),
-        timeoutMs,
-      );
+        );
+      const deadline = performance.now() + timeoutMs;
+      const timer = setTimeout(timedOut, timeoutMs);
       timer.unref();
       const clientGone = context.request?.signal;
       const onClientGone = () => controller.abort(createGraphQLError('The client closed the request; the operation was stopped', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
       if (clientGone?.aborted) onClientGone();
       clientGone?.addEventListener('abort', onClientGone, { once: true });
       context.signal = controller.signal;
+      context.throwIfStopped = () => {
+        if (!controller.signal.aborted && performance.now() > deadline) timedOut();
+        controller.signal.throwIfAborted();
+      };
       (args as { signal?: AbortSignal }).signal = controller.signal;
       return {
         onExecuteDone() {
