@@ -25,7 +25,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         // Instants travel as ISO 8601 strings with an offset; IDs are opaque strings.
         // TableValue: a cell of kpiTable, whatever its column's type.
-        scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean' },
+        scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean | null' },
       },
     },
   },
