@@ -5,9 +5,12 @@
 //
 // Migrates the database (seeding an empty one first), creates an API key, starts
 // `server/main.ts` as a child process on 127.0.0.1, drives it with autocannon through a mix of
-// KPI and list queries, and prints requests, throughput, latency percentiles and errors. The
-// last line of stdout is the same report as JSON.
+// KPI and list queries, twice: a dashboard mix (the same questions again and again) and a mix
+// where every question is new; prints requests, throughput, latency percentiles, errors (503s
+// from KPI admission included) and the server's peak RSS. The last line of stdout is the same
+// reports as JSON.
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -96,50 +99,19 @@ async function main(): Promise<number> {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     const unloadedMs = await checkOperations(`${base}/graphql`, headers, requests);
 
-    console.error(`Load: ${connections} connections for ${duration} s on ${stats.n.toLocaleString('en')} tickets…`);
-    const tally = new Tally();
-    const bodies = requests.map((r) => JSON.stringify({ query: r.query, variables: r.variables }));
-    // One shared round robin over the mix, rather than autocannon's per-connection walk through a
-    // list (every connection starting with the same operation, in lockstep). The context belongs
-    // to the connection, which has one request in flight, so it tells onResponse which one answered.
-    let next = 0;
-    const result = await autocannon({
-      url: `${base}/graphql`,
-      connections,
-      duration,
-      headers,
-      requests: [{
-        method: 'POST',
-        path: '/graphql',
-        setupRequest: (request, context) => {
-          const i = next++ % requests.length;
-          context.operation = requests[i]!.name;
-          return { ...request, body: bodies[i] };
-        },
-        onResponse: (status, body, context) => tally.record(String(context.operation), status, body),
-      }],
-    });
-
-    const report = {
-      tickets: stats.n,
-      connections,
-      durationSeconds: result.duration,
-      cpus: os.cpus().length,
-      requests: result.requests.total,
-      throughputPerSecond: Math.round((10 * result.requests.total) / result.duration) / 10,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
-      errors: {
-        total: tally.failed + result.errors + result.timeouts,
-        byStatus: tally.byStatus,
-        byGraphQLError: tally.byGraphQLError,
-        socketErrors: result.errors,
-        timeouts: result.timeouts,
-      },
-      byOperation: tally.byOperation,
-      unloadedMs,
-    };
-    printReport(report);
-    console.log(JSON.stringify(report));
+    const reports = [];
+    for (const mix of ['dashboard', 'new'] as const) {
+      // "dashboard": the same five questions over and over, as many people watching the same
+      // dashboards ask them (answered from the response cache until the data changes).
+      // "new": every request a question never asked before (the operation is renamed), so every
+      // one is computed: past capacity, the server must answer 503 fast rather than time out.
+      console.error(`Load (${mix} mix): ${connections} connections for ${duration} s on ${stats.n.toLocaleString('en')} tickets…`);
+      const report = await runMix(mix, `${base}/graphql`, headers, requests, stats.n, unloadedMs);
+      report.peakRssMiB = peakRssMiB(child.pid!);
+      printReport(report);
+      reports.push(report);
+    }
+    console.log(JSON.stringify(reports));
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -149,6 +121,65 @@ async function main(): Promise<number> {
     // A read-everything key must not outlive the run that needed it.
     if (keyId !== undefined) await revokeApiKey(db.sql, keyId).catch(() => {});
     await db.close();
+  }
+}
+
+async function runMix(mix: 'dashboard' | 'new', url: string, headers: Record<string, string>, requests: Operation[], tickets: number, unloadedMs: Record<string, number>) {
+  const tally = new Tally();
+  const bodies = requests.map((r) => JSON.stringify({ query: r.query, variables: r.variables }));
+  // One shared round robin over the mix, rather than autocannon's per-connection walk through a
+  // list (every connection starting with the same operation, in lockstep). The context belongs
+  // to the connection, which has one request in flight, so it tells onResponse which one answered.
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    requests: [{
+      method: 'POST',
+      path: '/graphql',
+      setupRequest: (request, context) => {
+        const n = next++;
+        const i = n % requests.length;
+        context.operation = requests[i]!.name;
+        const body = mix === 'dashboard'
+          ? bodies[i]!
+          : JSON.stringify({ query: requests[i]!.query.replace(/^query (\w+)/, `query $1New${n}`), variables: requests[i]!.variables });
+        return { ...request, body };
+      },
+      onResponse: (status, body, context) => tally.record(String(context.operation), status, body),
+    }],
+  });
+  return {
+    mix,
+    tickets,
+    connections,
+    durationSeconds: result.duration,
+    cpus: os.cpus().length,
+    requests: result.requests.total,
+    throughputPerSecond: Math.round((10 * result.requests.total) / result.duration) / 10,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
+    errors: {
+      total: tally.failed + result.errors + result.timeouts,
+      byStatus: tally.byStatus,
+      byGraphQLError: tally.byGraphQLError,
+      socketErrors: result.errors,
+      timeouts: result.timeouts,
+    },
+    byOperation: tally.byOperation,
+    unloadedMs,
+    peakRssMiB: null as number | null,
+  };
+}
+
+/** The server process's peak resident memory so far (Linux: VmHWM), in MiB. */
+function peakRssMiB(pid: number): number | null {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? Math.round(Number(kib) / 1024) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -232,6 +263,8 @@ class Tally {
 }
 
 function printReport(report: {
+  mix: string;
+  peakRssMiB: number | null;
   requests: number;
   throughputPerSecond: number;
   durationSeconds: number;
@@ -241,7 +274,9 @@ function printReport(report: {
   unloadedMs: Record<string, number>;
 }): void {
   const l = report.latencyMs;
-  console.log(`\nrequests    ${report.requests} in ${report.durationSeconds.toFixed(1)} s`);
+  console.log(`\n${report.mix} mix`);
+  console.log(`requests    ${report.requests} in ${report.durationSeconds.toFixed(1)} s`);
+  console.log(`peak RSS    ${report.peakRssMiB ?? '?'} MiB (server process)`);
   console.log(`throughput  ${report.throughputPerSecond} req/s`);
   console.log(`latency ms  p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`);
   console.log(`errors      ${report.errors.total} (socket ${report.errors.socketErrors}, timeouts ${report.errors.timeouts})`);

@@ -30,6 +30,12 @@ export interface Config {
    * address: refused with DATABASE_URL, NODE_ENV=production or a non-loopback HOST.
    */
   anonymousRead: boolean;
+  /** A PostgreSQL replica that query answers read from; null: the primary. */
+  databaseReadUrl: string | null;
+  /** Answers reused until the data changes (README, "Speed and scale"). */
+  responseCache: { redisUrl: string | null; redisKeyPrefix: string; maxEntries: number; ttlSeconds: number };
+  /** KPI answers computed at once per process, and how long one may wait for its turn. */
+  kpiAdmission: { concurrency: number; maxWaitMs: number };
   /** Bearer token scrapers of /metrics send; null: only loopback clients may scrape. */
   metricsToken: string | null;
   /** The per-key rate limit by query cost (refillPerSecond 0: off). */
@@ -81,6 +87,17 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     anonymousRead: read.boolean('DESKQL_ANONYMOUS_READ', databaseUrl === null && !production),
+    databaseReadUrl: read.databaseUrl('DATABASE_READ_URL'),
+    responseCache: {
+      redisUrl: read.redisUrl('REDIS_URL'),
+      redisKeyPrefix: read.string('REDIS_KEY_PREFIX', 'deskql:'),
+      maxEntries: read.integer('RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 10_000_000),
+      ttlSeconds: read.integer('RESPONSE_CACHE_TTL_SECONDS', 3600, 0, 30 * 86_400),
+    },
+    kpiAdmission: {
+      concurrency: read.integer('KPI_CONCURRENCY', 4, 1, 1000),
+      maxWaitMs: read.integer('KPI_QUEUE_TIMEOUT_MS', 5000, 1, 600_000),
+    },
     metricsToken: read.secret('METRICS_TOKEN', 16),
     rateLimit: {
       burst: read.integer('RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
@@ -108,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     if (production) problems.push('DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production');
     if (!isLoopback(config.host)) problems.push(`DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "${config.host}"`);
   }
+  if (config.databaseReadUrl && !databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   if (config.rateLimit.refillPerSecond > 0 && config.rateLimit.burst < config.limits.maxCost) {
     problems.push(`RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`);
   }
@@ -145,6 +163,16 @@ class EnvReader {
       return fallback;
     }
     return Number(value);
+  }
+
+  redisUrl(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    if (!/^rediss?:\/\/[^/]/.test(value)) {
+      this.problems.push(`${name} must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379`);
+      return null;
+    }
+    return value;
   }
 
   /** An optional secret of at least `minLength` characters; never echoed in a problem. */

@@ -8,6 +8,7 @@ import { createLogger } from './logger.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from './seed/seed.js';
 import { offerDemoAdminKey } from './auth/demo-admin-key.js';
 import { READ_SCOPES } from './auth/scopes.js';
+import { createAnswerCache } from './graphql/plugins/answer-cache.js';
 import { createDeskqlMetrics } from './metrics/deskql-metrics.js';
 
 async function main(): Promise<void> {
@@ -64,6 +65,21 @@ async function main(): Promise<void> {
 
   if (db.kind === 'embedded') await offerDemoAdminKey(db, logger);
 
+  // Query answers may read from a replica; writes, keys and the rate limit stay on the primary.
+  const readDb = config.databaseReadUrl
+    ? await openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: null, poolSize: config.databasePoolSize, statementTimeoutMs: config.statementTimeoutMs, logger })
+    : null;
+  if (readDb) logger.info('query answers read from a replica (DATABASE_READ_URL)');
+  const answerCache = createAnswerCache({
+    sql: (readDb ?? db).sql,
+    logger,
+    redisUrl: config.responseCache.redisUrl,
+    redisKeyPrefix: config.responseCache.redisKeyPrefix,
+    maxEntries: config.responseCache.maxEntries,
+    ttlMs: config.responseCache.ttlSeconds * 1000,
+  });
+  logger.info('response cache', config.responseCache.redisUrl ? { store: 'redis', prefix: config.responseCache.redisKeyPrefix } : { store: 'memory', maxEntries: config.responseCache.maxEntries });
+
   const running = await startServer({
     db,
     logger,
@@ -74,6 +90,10 @@ async function main(): Promise<void> {
     limits: config.limits,
     anonymousScopes: config.anonymousRead ? READ_SCOPES : null,
     rateLimit: config.rateLimit,
+    readDb,
+    answerCache,
+    kpiAdmission: config.kpiAdmission,
+    statementTimeoutMs: config.statementTimeoutMs,
     corsOrigins: config.corsOrigins,
     operationTimeoutMs: config.operationTimeoutMs,
     http: config.http,

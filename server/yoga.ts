@@ -25,6 +25,11 @@ import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
 import { useKpiCsv } from './http/kpi-csv.js';
+import { AnswerFreshness } from './graphql/answer-freshness.js';
+import type { FamilyObserver } from './kpi/kpi-source.js';
+import { createAnswerCache, type AnswerCache } from './graphql/plugins/answer-cache.js';
+import { useAnswerSnapshot } from './graphql/plugins/answer-snapshot.js';
+import { useKpiAdmission, type KpiAdmissionOptions } from './graphql/plugins/kpi-admission.js';
 import { corsFor } from './http/cors.js';
 import { useExactGraphqlPath } from './http/exact-graphql-path.js';
 import { useSecurityHeaders } from './http/security-headers.js';
@@ -46,6 +51,14 @@ export interface YogaOptions {
   anonymousScopes?: readonly Scope[] | null;
   /** The per-key rate limit by query cost; defaults to DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** A replica query answers read from (DATABASE_READ_URL). */
+  readDb?: Database | null;
+  /** The response cache (createAnswerCache); defaults to one in memory. */
+  answerCache?: AnswerCache;
+  /** KPI computations at once and the longest wait for a turn (KPI_CONCURRENCY, KPI_QUEUE_TIMEOUT_MS). */
+  kpiAdmission?: KpiAdmissionOptions;
+  /** Longest a query answer may hold its snapshot transaction. */
+  statementTimeoutMs?: number;
   /** The longest one operation may execute (OPERATION_TIMEOUT_MS). */
   operationTimeoutMs?: number;
   /** Origins of browser apps allowed to call the API (CORS); none by default. */
@@ -58,12 +71,17 @@ export interface YogaOptions {
   dashboardDir?: string;
 }
 
+export const DEFAULT_KPI_ADMISSION: KpiAdmissionOptions = { concurrency: 4, maxWaitMs: 5000 };
+
 
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
-  installDatabase(options.db, { serving: true });
+  installDatabase(options.db, { serving: true, readDb: options.readDb ?? null });
+  const readDb = options.readDb ?? options.db;
+  const answerCache =
+    options.answerCache ?? createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
   const metrics = options.metrics ?? createDeskqlMetrics();
   metrics.watchPool(() => options.db.poolStats());
   const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
@@ -97,7 +115,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      kpis: new KpiRequestCache(observeFamily),
+      ...freshState(observeFamily),
       observeImport: (summary) => {
         for (const { type, created, updated, unchanged } of summary) {
           if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
@@ -145,9 +163,24 @@ export function createDeskqlYoga(options: YogaOptions) {
       useOperationDeadline(options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
       useOperationCost(limits.maxCost),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
+      // Query answers: computed in one snapshot, at most N at once, reused until the data
+      // changes; each plugin's file says why it sits where it does.
+      useAnswerSnapshot({
+        sql: readDb.sql,
+        repeatableRead: readDb.kind === 'postgres',
+        // The snapshot outlives its statements by little; twice the statement timeout at most.
+        timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
+      }),
+      useKpiAdmission(options.kpiAdmission ?? DEFAULT_KPI_ADMISSION),
+      answerCache.plugin,
     ],
   });
   return yoga;
+}
+
+function freshState(observeFamily: FamilyObserver) {
+  const freshness = new AnswerFreshness();
+  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';

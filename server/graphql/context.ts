@@ -1,5 +1,6 @@
 // What every resolver receives for the current request. Deliberately small: the database is a
 // module (server/db/prisma.ts), and per-request loaders are added here as they are needed.
+import type { AnswerFreshness } from './answer-freshness.js';
 import type { DrillDownBatches } from './drill-down-batches.js';
 import type { KpiRequestCache } from './kpi-request-cache.js';
 import type { OperationCost } from './cost/estimate.js';
@@ -9,6 +10,8 @@ export interface GraphQLContext {
   /** The HTTP request (Yoga puts it on every context); absent when a schema is executed directly. */
   request?: Request;
   kpis: KpiRequestCache;
+  /** The answer's data version, cache key and whether it was computed (extensions.freshness). */
+  freshness: AnswerFreshness;
   /** Batches the drill-down connections of kpiSlices' slices (one statement per field, not per slice). */
   drillDowns: DrillDownBatches;
   /** Fires when the operation must stop: the client left or OPERATION_TIMEOUT_MS passed (plugins/operation-deadline.ts). */

@@ -2,6 +2,7 @@
 // Customer.kpis, so a page of entities costs one statement per selected KPI family, not one
 // per entity.
 import DataLoader from 'dataloader';
+import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
 import type { ComparisonBasis } from '../kpi/comparison.js';
 import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
@@ -14,11 +15,24 @@ export type EntityScope = 'AGENT' | 'TEAM' | 'CUSTOMER';
 const SCOPE_FILTER = { AGENT: 'agentIds', TEAM: 'teamIds', CUSTOMER: 'customerIds' } as const;
 
 export class KpiRequestCache {
+  /** validatePeriod, noting periods whose end is still to come. */
+  validatePeriod(periodInput: Period): Period {
+    const period = validatePeriod(periodInput);
+    if (this.freshness && period.to.getTime() > Date.now()) this.freshness.dependsOnNow = true;
+    return period;
+  }
+
   private readonly filters = new Map<string, Promise<ResolvedKpiFilter>>();
   private readonly loaders = new Map<string, DataLoader<number, KpiSetRef>>();
 
-  /** `observeFamily` hears how long each KPI family's statement took (the server's /metrics). */
-  constructor(readonly observeFamily?: FamilyObserver) {}
+  /**
+   * `observeFamily` hears how long each KPI family's statement took (the server's /metrics);
+   * `freshness` is told when a period reaches past now (its answer may change as time passes).
+   */
+  constructor(
+    readonly observeFamily?: FamilyObserver,
+    private readonly freshness?: AnswerFreshness,
+  ) {}
 
   resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
@@ -38,7 +52,7 @@ export class KpiRequestCache {
     filterInput: KpiFilterInput | null | undefined,
     comparisons: ReadonlySet<ComparisonBasis>,
   ) {
-    const period = validatePeriod(periodInput);
+    const period = this.validatePeriod(periodInput);
     const filter = await this.resolveFilter(filterInput);
     const bases = [...comparisons].sort();
     const key = JSON.stringify([scope, period.from, period.to, period.timeZone, filterInput ?? null, bases]);

@@ -4,7 +4,7 @@
 import type { KpiName } from '../kpi/definitions.js';
 import type { Dimension, ResolvedKpiFilter } from '../kpi/dimensions.js';
 import { sourceWithComparisons, type FamilyObserver, type KpiSource } from '../kpi/kpi-source.js';
-import { bucketWindows, validatePeriod, type Granularity, type Period, type Window } from '../kpi/period.js';
+import { bucketWindows, type Granularity, type Period, type Window } from '../kpi/period.js';
 import type { FamilyCell, FamilyResult } from '../kpi/request.js';
 import type { GraphQLContext } from './context.js';
 import { userInputError } from './errors.js';
@@ -42,7 +42,7 @@ export function sourceFor(
 }
 
 export async function answerSlices(args: SliceArguments, ctx: GraphQLContext, selection: KpiSelection): Promise<KpiSliceShape[]> {
-  const period = validatePeriod(args.period);
+  const period = ctx.kpis.validatePeriod(args.period);
   const granularity = args.granularity ?? null;
   const groupBy = [...new Set(args.groupBy ?? [])];
   const order = args.orderBy ? { kpi: kpiOfKey(args.orderBy.kpi, 'orderBy.kpi'), direction: args.orderBy.direction } : null;

@@ -25,6 +25,10 @@ export interface ServerOptions {
   limits?: YogaOptions['limits'];
   anonymousScopes?: YogaOptions['anonymousScopes'];
   rateLimit?: YogaOptions['rateLimit'];
+  readDb?: YogaOptions['readDb'];
+  answerCache?: YogaOptions['answerCache'];
+  kpiAdmission?: YogaOptions['kpiAdmission'];
+  statementTimeoutMs?: number;
   corsOrigins?: YogaOptions['corsOrigins'];
   operationTimeoutMs?: YogaOptions['operationTimeoutMs'];
   /** Slow clients (slowloris): defaults as in server/config.ts. */
@@ -44,6 +48,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: options.limits,
     anonymousScopes: options.anonymousScopes ?? null,
     rateLimit: options.rateLimit,
+    readDb: options.readDb,
+    answerCache: options.answerCache,
+    kpiAdmission: options.kpiAdmission,
+    statementTimeoutMs: options.statementTimeoutMs,
     corsOrigins: options.corsOrigins,
     operationTimeoutMs: options.operationTimeoutMs,
     metrics: options.metrics,
@@ -83,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }, options.shutdownTimeoutMs);
       await drained;
       clearTimeout(timer);
+      await options.answerCache?.close();
+      await options.readDb?.close();
       await options.db.close();
       options.logger.info('shut down');
     })();

@@ -1,6 +1,8 @@
 // The four fact tables KPIs aggregate, and how each reaches every dimension (kpi-spec's
-// grouping table). A join is added to a statement only when a dimension or filter needs it,
-// so the common queries stay as lean as hand-written SQL.
+// grouping table). The dimensions a record inherits (an interaction's ticket channel, a
+// survey's ticket assignee, a ticket's customer segment) are copied onto it at write time
+// (migration kpi_facts, docs/kpi-facts.md), so KPI statements read one table; a join is added
+// only when a dimension or filter needs one, so the common queries stay lean.
 import { Prisma } from '../generated/prisma/client.js';
 import { FILTER_DIMENSION, isLocalTimeDimension, LOCAL_TIME_DIMENSIONS, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
 
@@ -27,7 +29,7 @@ export const ticketFact: Fact = {
     CHANNEL: { expr: 't.channel::text', type: 'text' },
     PRIORITY: { expr: 't.priority::text', type: 'text' },
     CATEGORY: { expr: 't.category', type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['c'], type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 't.customer_segment', type: 'text' },
     CUSTOMER: { expr: 't.customer_id', type: 'int' },
   },
 };
@@ -41,12 +43,12 @@ export const interactionFact: Fact = {
   },
   dimensions: {
     AGENT: { expr: 'i.agent_id', type: 'int' },
-    TEAM: { expr: 'a.team_id', joins: ['a'], type: 'int' },
-    CHANNEL: { expr: 't.channel::text', joins: ['t'], type: 'text' },
-    PRIORITY: { expr: 't.priority::text', joins: ['t'], type: 'text' },
-    CATEGORY: { expr: 't.category', joins: ['t'], type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['t', 'c'], type: 'text' },
-    CUSTOMER: { expr: 't.customer_id', joins: ['t'], type: 'int' },
+    TEAM: { expr: 'i.agent_team_id', type: 'int' },
+    CHANNEL: { expr: 'i.ticket_channel::text', type: 'text' },
+    PRIORITY: { expr: 'i.ticket_priority::text', type: 'text' },
+    CATEGORY: { expr: 'i.ticket_category', type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 'i.customer_segment', type: 'text' },
+    CUSTOMER: { expr: 'i.ticket_customer_id', type: 'int' },
   },
 };
 
@@ -57,12 +59,12 @@ export const surveyFact: Fact = {
     c: 'JOIN customer c ON c.id = s.customer_id',
   },
   dimensions: {
-    AGENT: { expr: 't.assignee_id', joins: ['t'], type: 'int' },
-    TEAM: { expr: 't.team_id', joins: ['t'], type: 'int' },
-    CHANNEL: { expr: 't.channel::text', joins: ['t'], type: 'text' },
-    PRIORITY: { expr: 't.priority::text', joins: ['t'], type: 'text' },
-    CATEGORY: { expr: 't.category', joins: ['t'], type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 'c.segment', joins: ['c'], type: 'text' },
+    AGENT: { expr: 's.ticket_assignee_id', type: 'int' },
+    TEAM: { expr: 's.ticket_team_id', type: 'int' },
+    CHANNEL: { expr: 's.ticket_channel::text', type: 'text' },
+    PRIORITY: { expr: 's.ticket_priority::text', type: 'text' },
+    CATEGORY: { expr: 's.ticket_category', type: 'text' },
+    CUSTOMER_SEGMENT: { expr: 's.customer_segment', type: 'text' },
     CUSTOMER: { expr: 's.customer_id', type: 'int' },
   },
 };

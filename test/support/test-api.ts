@@ -1,8 +1,11 @@
 // The API under test: a fresh database, the real Yoga handler, requests through yoga.fetch
 // (no port), and a record of every SQL statement Prisma sent.
+import { SNAPSHOT_MARK } from '../../server/db/answer-snapshot.js';
 import { ALL_SCOPES } from '../../server/auth/scopes.js';
 import { createDeskqlYoga, type YogaOptions } from '../../server/yoga.js';
 import { createTestDatabase } from './test-database.js';
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)\b/i;
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -37,11 +40,15 @@ export async function startTestApi(options: { migrate?: boolean; yoga?: Omit<Yog
     return result.data as T;
   }
 
-  /** How many SQL statements `work` caused. */
+  /**
+   * How many SQL statements `work` caused, besides what every computed answer's snapshot costs
+   * whatever it asks (a constant per answer): its two opening statements (SNAPSHOT_MARK: its
+   * work_mem and data version) and transaction control (BEGIN, SET TRANSACTION, COMMIT).
+   */
   async function countStatements(work: () => Promise<unknown>): Promise<number> {
     const before = statements.length;
     await work();
-    return statements.length - before;
+    return statements.slice(before).filter((sql) => !sql.includes(SNAPSHOT_MARK) && !TRANSACTION_CONTROL.test(sql)).length;
   }
 
   return { db, yoga, graphql, data, countStatements, statements, close: drop };

@@ -5,6 +5,7 @@ import { currentPrincipal } from '../../auth/principal.js';
 import { SCOPES, type Scope } from '../../auth/scopes.js';
 import { database } from '../../db/current-database.js';
 import { prisma } from '../../db/prisma.js';
+import { requestSql } from '../../db/request-sql.js';
 import { builder } from '../builder.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
@@ -58,7 +59,7 @@ builder.queryFields((t) => ({
   apiKeys: t.field({
     type: [ApiKeyRef],
     description: 'Every API key, revoked ones included (scope keys:admin).',
-    resolve: () => listApiKeys(database().sql),
+    resolve: () => listApiKeys(requestSql()),
   }),
 }));
 

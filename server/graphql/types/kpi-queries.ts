@@ -1,5 +1,5 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
-import { validatePeriod, type Period } from '../../kpi/period.js';
+import type { Period } from '../../kpi/period.js';
 import { builder } from '../builder.js';
 import { correctSliceCost } from '../cost/correction.js';
 import { answerSlices, MAX_SLICES, sourceFor } from '../kpi-slice-answer.js';
@@ -20,7 +20,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: KpiFilter }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const period = validatePeriod(args.period as Period);
+      const period = ctx.kpis.validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(args.filter);
       const source = sourceFor([{ label: period.from, start: period.from, end: period.to }], [], filter, period.timeZone, selectedKpis(info), ctx.kpis.observeFamily);
       return { source, window: 0, group: '[]' };

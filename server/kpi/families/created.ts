@@ -2,7 +2,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { ticketFact } from '../facts.js';
 import type { KpiRequest } from '../request.js';
-import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
+import { durationAggregatesMs, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
 export interface CreatedValues {
@@ -19,7 +19,7 @@ export function queryCreated(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.created_at',
       aggregates: Prisma.sql`count(*)::int AS ticket_count,
-        ${durationAggregates('frt', 'extract(epoch FROM t.first_response_at - t.created_at)')},
+        ${durationAggregatesMs('frt', 't.first_response_ms')},
         count(*) FILTER (WHERE t.knowledge_article_id IS NOT NULL)::int AS answered_by_article`,
       fromRow: (row) => ({
         ticketCount: row.ticket_count as number,

@@ -17,11 +17,9 @@ export function queryFirstContact(request: KpiRequest) {
     {
       fact: ticketFact,
       timestamp: 't.resolved_at',
-      // Per ticket, through the interaction(ticket_id) index: cheap for the tickets in the window.
-      extraJoins: Prisma.sql`JOIN LATERAL (
-          SELECT count(*)::int AS contacts, coalesce(bool_or(i.transferred), false) AS transferred
-          FROM interaction i WHERE i.ticket_id = t.id) ia ON ia.contacts > 0`,
-      aggregates: Prisma.sql`count(*) FILTER (WHERE ia.contacts = 1 AND NOT ia.transferred AND t.reopen_count = 0)::int AS fcr_yes,
+      // The ticket's interaction counts are kept at write time (migration kpi_facts).
+      where: Prisma.sql`t.interaction_count > 0`,
+      aggregates: Prisma.sql`count(*) FILTER (WHERE t.interaction_count = 1 AND t.transferred_interaction_count = 0 AND t.reopen_count = 0)::int AS fcr_yes,
         count(*)::int AS fcr_all`,
       fromRow: (row) => ({
         resolvedOnFirstContact: row.fcr_yes as number,

@@ -18,7 +18,7 @@ export function queryHandleTime(request: KpiRequest) {
     {
       fact: interactionFact,
       timestamp: 'i.started_at',
-      aggregates: Prisma.sql`${durationAggregates('aht', 'i.talk_seconds + i.hold_seconds + i.wrap_up_seconds')},
+      aggregates: Prisma.sql`${durationAggregates('aht', 'i.handle_seconds')},
         avg(i.talk_seconds)::float8 AS avg_talk,
         avg(i.hold_seconds)::float8 AS avg_hold,
         avg(i.wrap_up_seconds)::float8 AS avg_wrap_up`,

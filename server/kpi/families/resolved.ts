@@ -2,7 +2,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { ticketFact } from '../facts.js';
 import type { KpiRequest } from '../request.js';
-import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
+import { durationAggregatesMs, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
 export interface ResolvedValues {
@@ -18,7 +18,7 @@ export function queryResolved(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.resolved_at',
       aggregates: Prisma.sql`count(*)::int AS resolved_count,
-        ${durationAggregates('res', 'extract(epoch FROM t.resolved_at - t.created_at)')}`,
+        ${durationAggregatesMs('res', 't.resolution_ms')}`,
       fromRow: (row) => ({ resolvedCount: row.resolved_count as number, resolution: durationFromRow(row, 'res') }),
     },
     request,

@@ -15,6 +15,8 @@ export interface WindowAggregate<V> {
   aggregates: Prisma.Sql;
   /** Extra joins after the fact's own, e.g. a LATERAL subquery. */
   extraJoins?: Prisma.Sql;
+  /** An extra condition on the fact's rows (the family's sample). */
+  where?: Prisma.Sql;
   fromRow(row: Record<string, unknown>): V;
 }
 
@@ -28,6 +30,7 @@ export function perWindow(
   column: string,
   select: Prisma.Sql | ((windowEnd: Prisma.Sql) => Prisma.Sql),
   extraJoins: Prisma.Sql = Prisma.empty,
+  extraWhere: Prisma.Sql = Prisma.sql`TRUE`,
 ): Prisma.Sql {
   const runs = contiguousRuns(windows);
   const groupBy = (k: Prisma.Sql) => Prisma.join([k, ...parts.groupDims]);
@@ -36,14 +39,14 @@ export function perWindow(
     const col = Prisma.raw(column);
     return Prisma.sql`SELECT (w.k - 1)::int AS k ${parts.selectDims}, ${selectFor(Prisma.sql`w.we`)}
       FROM ${parts.from} JOIN ${windowsTable(windows)} ON ${col} >= w.ws AND ${col} < w.we ${extraJoins}
-      WHERE ${parts.where} GROUP BY ${groupBy(Prisma.sql`w.k`)}`;
+      WHERE ${parts.where} AND ${extraWhere} GROUP BY ${groupBy(Prisma.sql`w.k`)}`;
   }
   return Prisma.join(
     runs.map((run) => {
       const placement = runPlacement(column, run);
       return Prisma.sql`SELECT ${placement.k} AS k ${parts.selectDims}, ${selectFor(placement.end)}
         FROM ${parts.from} ${extraJoins}
-        WHERE ${placement.where} AND ${parts.where} GROUP BY ${groupBy(Prisma.sql`1`)}`;
+        WHERE ${placement.where} AND ${parts.where} AND ${extraWhere} GROUP BY ${groupBy(Prisma.sql`1`)}`;
     }),
     ' UNION ALL ',
   );
@@ -52,7 +55,7 @@ export function perWindow(
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
   const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
-    perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins),
+    perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
   const result = emptyResult<V>(request.windows.length);
   for (const row of rows) {

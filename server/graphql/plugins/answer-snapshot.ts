@@ -1,0 +1,48 @@
+// Runs every query answer that has to be computed in one database snapshot (kpi-spec, "One
+// answer, one snapshot"; server/db/answer-snapshot.ts) and reports its freshness in
+// extensions.freshness { dataVersion, dataAsOf, cached } on every answer (api-contract).
+//
+// Order: after useAccessControl (which refuses callers before any snapshot is opened) and
+// before useKpiAdmission and useAnswerCache, whose execute wrappers therefore run outside this
+// one: a cache hit or an answer shared with an identical request in flight opens no snapshot,
+// and a queued request holds no connection while it waits.
+import type { Plugin } from 'graphql-yoga';
+import { runAs } from '../../auth/principal.js';
+import { AnswerSnapshot, type SnapshotOptions } from '../../db/answer-snapshot.js';
+import { readDataVersion } from '../../db/data-version.js';
+import { readPrisma } from '../../db/prisma.js';
+import type { SqlClient } from '../../db/sql-client.js';
+import { principalOf } from '../../http/authentication.js';
+import type { GraphQLContext } from '../context.js';
+import { isQuery } from '../operation-kind.js';
+
+export function useAnswerSnapshot(options: SnapshotOptions & { sql: SqlClient }): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const context = args.contextValue as GraphQLContext & { request?: Request };
+      const principal = principalOf(context.request);
+      const query = isQuery(args.document, args.operationName);
+      if (query && principal) {
+        setExecuteFn(async (executionArgs) => {
+          const snapshot = await runAs(principal, () => AnswerSnapshot.open(readPrisma(), options));
+          context.freshness.computedFrom = snapshot.version;
+          try {
+            return await snapshot.run(() => executeFn(executionArgs));
+          } finally {
+            await snapshot.close();
+          }
+        });
+      }
+      return {
+        async onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          // A mutation's answer reports the version its own writes produced.
+          const freshness = query
+            ? context.freshness.report(result.extensions?.freshness)
+            : { ...(await readDataVersion(options.sql).catch(() => undefined)), cached: false };
+          if (freshness) setResult({ ...result, extensions: { ...result.extensions, freshness } });
+        },
+      };
+    },
+  };
+}
