@@ -166,3 +166,20 @@ export const monthPriority: Shape = {
   interactionGroup: null,
   surveyGroup: null,
 };
+
+const saoPaulo = (field: string, column: string) => `extract(${field} FROM ${column} AT TIME ZONE 'America/Sao_Paulo')`;
+
+/** A weekday × hour heatmap in São Paulo time, each fact by its own timestamp. */
+export const weekdayHour: Shape = {
+  bucket: (column) => saoPaulo('isodow', column),
+  ticketGroup: saoPaulo('hour', 't.created_at'),
+  interactionGroup: saoPaulo('hour', 'i.started_at'),
+  surveyGroup: saoPaulo('hour', 's.responded_at'),
+};
+
+export const monthAgent: Shape = {
+  bucket: (column) => `date_trunc('month', ${column}, 'UTC')`,
+  ticketGroup: 't.assignee_id',
+  interactionGroup: 'i.agent_id',
+  surveyGroup: 't.assignee_id',
+};

@@ -70,6 +70,8 @@ const ticketKpis = `ticketCount resolvedCount backlog firstResponseTime { averag
 
 interface Operation {
   name: string;
+  /** Sent as GET /kpis.csv with these URL parameters instead of the GraphQL query. */
+  csv?: Record<string, string>;
   query: string;
   variables: Record<string, unknown>;
   sql: hand.HandWrittenQuery[];
@@ -116,6 +118,29 @@ const operations: Operation[] = [
     period: year,
     sql: hand.businessHours(hand.monthPriority),
   },
+  {
+    name: '(f) kpiSlices DAY_OF_WEEK x HOUR_OF_DAY (São Paulo), one year',
+    query: `query ($p: PeriodInput!) { kpiSlices(period: $p, groupBy: [DAY_OF_WEEK, HOUR_OF_DAY]) { group { dayOfWeek hourOfDay } kpis { ticketCount averageHandleTime { average } csat { rate { value confidence95 { low high } } } } } }`,
+    variables: { p: { ...year, timeZone: 'America/Sao_Paulo' } },
+    period: year,
+    sql: [hand.created(hand.weekdayHour), hand.handleTime(hand.weekdayHour), hand.surveys(hand.weekdayHour)],
+  },
+  {
+    name: '(g) the same as GET /kpis.csv',
+    csv: { ...year, timeZone: 'America/Sao_Paulo', groupBy: 'DAY_OF_WEEK,HOUR_OF_DAY', kpis: 'TICKET_COUNT,AVERAGE_HANDLE_TIME,CSAT' },
+    query: '',
+    variables: {},
+    period: year,
+    sql: [hand.created(hand.weekdayHour), hand.handleTime(hand.weekdayHour), hand.surveys(hand.weekdayHour)],
+  },
+  {
+    name: '(h) kpiSlices MONTH x AGENT, top 5 by CSAT, one year',
+    query: `query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: MONTH, groupBy: [AGENT], orderBy: { kpi: CSAT, direction: DESC }, first: 5) {
+      bucketStart group { agent { name } } kpis { ticketCount csat { rate { value lowSample } } } } }`,
+    variables: { p: year },
+    period: year,
+    sql: [hand.created(hand.monthAgent), hand.surveys(hand.monthAgent)],
+  },
 ];
 
 let coldRuns = 0;
@@ -124,6 +149,12 @@ let coldRuns = 0;
 async function viaApi(operation: Operation, cold: boolean): Promise<number> {
   const query = cold ? operation.query.replace(/^query /, `query ColdRun${++coldRuns}${process.pid} `) : operation.query;
   const started = performance.now();
+  if (operation.csv) {
+    const answer = await fetch(new URL(`/kpis.csv?${new URLSearchParams(operation.csv)}`, server.url), { headers: { authorization: `Bearer ${benchKey}` } });
+    const text = await answer.text();
+    if (answer.status !== 200) throw new Error(`${operation.name}: ${answer.status} ${text}`);
+    return performance.now() - started;
+  }
   const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${benchKey}` },

@@ -24,6 +24,7 @@ import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
 import { useAuthentication } from './http/authentication.js';
+import { useKpiCsv } from './http/kpi-csv.js';
 import { AnswerFreshness } from './graphql/answer-freshness.js';
 import type { FamilyObserver } from './kpi/kpi-source.js';
 import { createAnswerCache, type AnswerCache } from './graphql/plugins/answer-cache.js';
@@ -84,7 +85,7 @@ export function createDeskqlYoga(options: YogaOptions) {
   const metrics = options.metrics ?? createDeskqlMetrics();
   metrics.watchPool(() => options.db.poolStats());
   const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // GraphiQL is served by useOfflineGraphiql from bundled files (Yoga's own loads a CDN).
@@ -140,6 +141,10 @@ export function createDeskqlYoga(options: YogaOptions) {
       useDashboard({ directory: options.dashboardDir }),
       ...(graphiql ? [useOfflineGraphiql({ graphqlEndpoint: GRAPHQL_ENDPOINT })] : []),
       useMetricsEndpoint({ metrics, token: options.metricsToken ?? null }),
+      // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
+      // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
+      // sit after logging, and before anything that would refuse a path other than /graphql.
+      useKpiCsv({ graphqlEndpoint: GRAPHQL_ENDPOINT, csrfHeader: CSRF_HEADER, fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)) }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,
@@ -170,6 +175,7 @@ export function createDeskqlYoga(options: YogaOptions) {
       answerCache.plugin,
     ],
   });
+  return yoga;
 }
 
 function freshState(observeFamily: FamilyObserver) {

@@ -23,7 +23,7 @@ describe('SDK methods', () => {
     expectTypeOf(kpis.csat.rate.value).toEqualTypeOf<number | null>();
     expectTypeOf(kpis.comparison.from).toEqualTypeOf<string>();
     expect(kpis.ticketCount).toBe(7);
-    expect(kpis.csat.rate).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
+    expect(kpis.csat.rate).toMatchObject({ value: 0.5, numerator: 2, denominator: 4, lowSample: true });
     expect(kpis.comparison.from).toBe('2026-01-29T00:00:00.000Z');
     expect(kpis.comparison.change.ticketCount.current).toBe(7);
     expect(kpis.customersAtStart).toBeTypeOf('number');
@@ -46,6 +46,23 @@ describe('SDK methods', () => {
     ]);
     const customers = await client.customerKpiSlices({ period: MARCH, groupBy: ['CUSTOMER_SEGMENT'] });
     expect(customers.map((s) => [s.group.customerSegment, s.kpis.customersAtStart])).toEqual([['enterprise', 1], ['smb', 1], [null, 0]]);
+  });
+
+  it('kpiSlices ranks the top N, compares with last year, and kpiTable flattens the same slices', async () => {
+    const top = await client.kpiSlices({ period: MARCH, groupBy: ['AGENT'], orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' }, first: 2, against: 'PREVIOUS_YEAR' });
+    expectTypeOf(top[0]!.kpis.firstContactResolution.confidence95).toEqualTypeOf<{ low: number; high: number } | null>();
+    expect(top.map((s) => [s.group.agent?.name, s.kpis.ticketCount, s.kpis.comparison.against, s.kpis.comparison.from])).toEqual([
+      ['Ana', 3, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'], ['Bruno', 2, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'],
+    ]);
+    const table = await client.kpiTable({ period: MARCH, groupBy: ['AGENT'], orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' }, first: 2, kpis: ['TICKET_COUNT'] });
+    expectTypeOf(table.rows[0]![0]!).toEqualTypeOf<string | number | boolean>();
+    expect(table.columns.map((c) => c.name)).toEqual(['agent_id', 'agent_name', 'ticket_count']);
+    expect(table.rows.map((row) => row.slice(1))).toEqual([['Ana', 3], ['Bruno', 2]]);
+  });
+
+  it('drillDownSurveyResponses lists the responses of one outcome', async () => {
+    const detractors = await client.drillDownSurveyResponses({ period: MARCH, basis: 'NPS_DETRACTORS', first: 10 });
+    expect([detractors.totalCount, detractors.edges.map((e) => e.node.score)]).toEqual([1, [3]]);
   });
 
   it('kpiDefinitions and execute with a generated document', async () => {

@@ -8,6 +8,7 @@ import {
   KpiSlicesDocument, KpisDocument, KpisWithoutCustomerKpisDocument, type KpisQuery, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
   type AgentsPageQueryVariables, type BusinessCalendarsPageQueryVariables, type SlaPoliciesPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
   type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiFilter, type KpiSlicesQueryVariables, type KpisQueryVariables,
+  KpiTableDocument, type KpiTableQueryVariables,
   type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
 } from './generated/graphql.js';
 import type { AnyDocument, DocumentNodeLike, TypedDocument } from './document.js';
@@ -65,7 +66,7 @@ export function createClient(options: ClientOptions) {
     execute: executeAny,
     executeWithExtensions,
 
-    /** Every KPI over a period, with the previous period and the change of each headline number. */
+    /** Every KPI over a period, with the previous period (or last year: against 'PREVIOUS_YEAR') and the change of each headline number. */
     async kpis(variables: KpisQueryVariables) {
       const withCustomerKpis = variables.withCustomerKpis ?? customerKpisAllow(variables.filter);
       if (withCustomerKpis) return (await execute(KpisDocument, variables)).kpis;
@@ -74,9 +75,14 @@ export function createClient(options: ClientOptions) {
       return (await execute(KpisWithoutCustomerKpisDocument, others)).kpis as KpisQuery['kpis'];
     },
 
-    /** KPIs per bucket and group (customer KPIs: see customerKpiSlices). */
+    /** KPIs per bucket and group, optionally the top N by a KPI (customer KPIs: see customerKpiSlices). */
     async kpiSlices(variables: KpiSlicesQueryVariables) {
       return (await execute(KpiSlicesDocument, variables)).kpiSlices;
+    },
+
+    /** The kpiSlices answer as a flat table for BI: typed snake_case columns and rows of scalars (as /kpis.csv serves it). */
+    async kpiTable(variables: KpiTableQueryVariables) {
+      return (await execute(KpiTableDocument, variables)).kpiTable;
     },
 
     /** Customers at start and end, new customers, retention and churn, per bucket and segment. */
@@ -99,7 +105,7 @@ export function createClient(options: ClientOptions) {
       return (await execute(DrillDownTicketsDocument, variables)).kpiSlices[0]!.tickets;
     },
 
-    /** The survey responses behind NPS, CSAT or CES of a period (and filter): one page; `kinds` picks the survey. */
+    /** The survey responses behind NPS, CSAT or CES of a period (and filter): one page; `kinds` picks the survey, `basis` an outcome (e.g. 'NPS_DETRACTORS'). */
     async drillDownSurveyResponses(variables: DrillDownSurveyResponsesQueryVariables) {
       return (await execute(DrillDownSurveyResponsesDocument, variables)).kpiSlices[0]!.surveyResponses;
     },

@@ -58,7 +58,7 @@ export function missingScopes(
         if (listed) need(`${where} (${listed} records)`, ['records:read']);
         const extra = FIELD_SCOPES[where];
         if (extra) need(where, extra);
-        if (name === 'kpis' || name === 'kpiSlices') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
+        if (name === 'kpis' || name === 'kpiSlices' || name === 'kpiTable') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
       },
     }),
   );

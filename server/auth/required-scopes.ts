@@ -19,6 +19,7 @@ export const ROOT_FIELD_SCOPES: Record<'Query' | 'Mutation', Record<string, Requ
   Query: {
     kpis: KPIS,
     kpiSlices: KPIS,
+    kpiTable: KPIS,
     kpiDefinitions: KPIS,
     agents: DIRECTORY,
     teams: DIRECTORY,

@@ -15,6 +15,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
+    TableValue: { Input: never; Output: string | number | boolean | null };
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;

@@ -28,7 +28,7 @@ export class DrillDownBatches {
   /** The page of records of one slice; slices asking the same way share one batch. */
   page(query: DrillDownQuery, scope: SliceScope, connection: ConnectionQuery): Promise<unknown[]> {
     const { take = 20, skip = 0, cursor, ...include } = connection;
-    const key = JSON.stringify([query, scope.groupBy, scope.filter, take, skip, cursor ?? null, include]);
+    const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone, take, skip, cursor ?? null, include]);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (scopes) => {
@@ -50,7 +50,7 @@ export class DrillDownBatches {
 
   /** How many records of one slice the drill-down lists. */
   count(query: DrillDownQuery, scope: SliceScope): Promise<number> {
-    const key = JSON.stringify([query, scope.groupBy, scope.filter]);
+    const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone]);
     let loader = this.counts.get(key);
     if (!loader) {
       loader = new DataLoader(async (scopes) => {

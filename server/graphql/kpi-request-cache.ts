@@ -4,8 +4,9 @@
 import DataLoader from 'dataloader';
 import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { KpiSource, type FamilyObserver } from '../kpi/kpi-source.js';
-import { previousWindow, validatePeriod, type Period, type Window } from '../kpi/period.js';
+import type { ComparisonBasis } from '../kpi/comparison.js';
+import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
+import { validatePeriod, type Period, type Window } from '../kpi/period.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
 
@@ -60,10 +61,17 @@ export class KpiRequestCache {
   }
 
   /** The KPI set of one entity; entities asked for with the same arguments share one source. */
-  async entityKpis(scope: EntityScope, id: number, periodInput: Period, filterInput: KpiFilterInput | null | undefined, comparison: boolean) {
+  async entityKpis(
+    scope: EntityScope,
+    id: number,
+    periodInput: Period,
+    filterInput: KpiFilterInput | null | undefined,
+    comparisons: ReadonlySet<ComparisonBasis>,
+  ) {
     const period = this.validatePeriod(periodInput);
     const filter = await this.resolveFilter(filterInput);
-    const key = JSON.stringify([scope, period.from, period.to, filterInput ?? null, comparison]);
+    const bases = [...comparisons].sort();
+    const key = JSON.stringify([scope, period.from, period.to, period.timeZone, filterInput ?? null, bases]);
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader<number, KpiSetRef>(async (ids) => {
@@ -71,11 +79,7 @@ export class KpiRequestCache {
         const field = SCOPE_FILTER[scope];
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
-        const source = new KpiSource(
-          { windows: comparison ? [window, previousWindow(window)] : [window], groupBy: [scope], filter: scoped, now: this.now },
-          comparison ? 1 : undefined,
-          this.observeFamily,
-        );
+        const source = sourceWithComparisons({ windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now }, bases, this.observeFamily);
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });
       this.loaders.set(key, loader);

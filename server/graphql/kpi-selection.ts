@@ -2,7 +2,8 @@
 // to run each needed family once for all slices (and the previous period in the same
 // statement) instead of discovering them field by field.
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { Kind } from 'graphql';
+import { getArgumentValues, isObjectType, Kind } from 'graphql';
+import type { ComparisonBasis } from '../kpi/comparison.js';
 import { KPI_BY_NAME, type KpiName } from '../kpi/definitions.js';
 import type { FamilyName } from '../kpi/families/registry.js';
 
@@ -10,6 +11,8 @@ export interface KpiSelection {
   kpis: Set<KpiName>;
   /** True when `comparison` is selected. */
   comparison: boolean;
+  /** The `against` of every selected `comparison`. */
+  comparisons: Set<ComparisonBasis>;
   /** KPIs read for the previous period (under comparison.previous and comparison.change). */
   previousKpis: Set<KpiName>;
 }
@@ -18,16 +21,25 @@ export interface KpiSelection {
 export function selectedKpis(info: GraphQLResolveInfo, path: string[] = []): KpiSelection {
   let nodes: FieldNode[] = [...info.fieldNodes];
   for (const name of path) nodes = nodes.flatMap((node) => childFields(node.selectionSet, info).filter((f) => f.name.value === name));
-  const selection: KpiSelection = { kpis: new Set(), comparison: false, previousKpis: new Set() };
+  const selection: KpiSelection = { kpis: new Set(), comparison: false, comparisons: new Set(), previousKpis: new Set() };
   const setFields = nodes.flatMap((node) => childFields(node.selectionSet, info));
   addKpis(setFields, selection.kpis);
   for (const comparison of setFields.filter((f) => f.name.value === 'comparison')) {
     selection.comparison = true;
+    selection.comparisons.add(comparisonBasis(comparison, info));
     for (const part of childFields(comparison.selectionSet, info)) {
       if (part.name.value === 'previous' || part.name.value === 'change') addKpis(childFields(part.selectionSet, info), selection.previousKpis);
     }
   }
   return selection;
+}
+
+/** The `against` argument of a `comparison` field, variables and default applied. */
+function comparisonBasis(node: FieldNode, info: GraphQLResolveInfo): ComparisonBasis {
+  const kpiSet = info.schema.getType('KpiSet');
+  const field = isObjectType(kpiSet) ? kpiSet.getFields().comparison : undefined;
+  if (!field) return 'PREVIOUS_PERIOD';
+  return (getArgumentValues(field, node, info.variableValues).against as ComparisonBasis | undefined) ?? 'PREVIOUS_PERIOD';
 }
 
 export function familiesOf(kpis: Iterable<KpiName>): Set<FamilyName> {

@@ -16,6 +16,7 @@ import './types/survey-response.js';
 import './types/kpi-queries.js';
 import './types/kpi-entity.js';
 import './types/kpi-definitions.js';
+import './types/kpi-table.js';
 import './types/import-mutations.js';
 import './types/api-keys.js';
 

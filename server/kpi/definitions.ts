@@ -24,7 +24,9 @@ export interface KpiDefinition {
   whenEmpty: string;
 }
 
-const ALL: readonly KpiDimension[] = ['AGENT', 'TEAM', 'CHANNEL', 'PRIORITY', 'CATEGORY', 'CUSTOMER_SEGMENT'];
+/** Backlog is a stock at the end of a period: it has no local time of day. */
+const STOCK: readonly KpiDimension[] = ['AGENT', 'TEAM', 'CHANNEL', 'PRIORITY', 'CATEGORY', 'CUSTOMER_SEGMENT'];
+const ALL: readonly KpiDimension[] = [...STOCK, 'HOUR_OF_DAY', 'DAY_OF_WEEK'];
 const CUSTOMER_ONLY: readonly KpiDimension[] = ['CUSTOMER_SEGMENT'];
 const DURATION_EMPTY = 'count 0; average, median and p90 null';
 
@@ -43,7 +45,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     name: 'backlog', title: 'Backlog (open cases)', family: 'backlog', unit: 'COUNT',
     formula: 'tickets with createdAt < end and (resolvedAt null or resolvedAt >= end): open at the end of the period (of each bucket, in a series)',
     numerator: null, denominator: null,
-    timestamp: 'Ticket.createdAt and Ticket.resolvedAt, at the end of the period', dimensions: ALL, whenEmpty: '0',
+    timestamp: 'Ticket.createdAt and Ticket.resolvedAt, at the end of the period', dimensions: STOCK, whenEmpty: '0',
   },
   {
     name: 'firstResponseTime', title: 'First response time', family: 'created', unit: 'SECONDS',

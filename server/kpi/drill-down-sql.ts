@@ -5,13 +5,15 @@
 // drill-down's totalCount equals the number it explains. Values are always bind parameters;
 // the SQL text is built only from the fixed fragments below. Adding a basis is one entry in
 // the table of its kind (TypeScript refuses a basis without one).
+import { userInputError } from '../graphql/errors.js';
 import type { Dimension, ResolvedKpiFilter } from './dimensions.js';
-import { FILTER_DIMENSION } from './dimensions.js';
+import { FILTER_DIMENSION, isLocalTimeDimension, LOCAL_TIME_DIMENSIONS } from './dimensions.js';
+import { zoneLiteral } from './facts.js';
 import type { GroupValues } from './dimensions.js';
 import type { Window } from './period.js';
 
 export const TICKET_BASES = [
-  'CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE',
+  'CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE', 'FCR_RESOLVED', 'FCR_FAILED',
   'FIRST_RESPONSE_SLA_ACHIEVED', 'FIRST_RESPONSE_SLA_BREACHED', 'FIRST_RESPONSE_SLA_PENDING',
   'RESOLUTION_SLA_ACHIEVED', 'RESOLUTION_SLA_BREACHED', 'RESOLUTION_SLA_PENDING',
 ] as const;
@@ -20,8 +22,24 @@ export type TicketBasis = (typeof TICKET_BASES)[number];
 export const CUSTOMER_BASES = ['AT_START', 'AT_END', 'NEW', 'CHURNED'] as const;
 export type CustomerBasis = (typeof CUSTOMER_BASES)[number];
 
+/** Survey responses by outcome: the numerators (and their complements) of NPS, CSAT and CES. */
+export const SURVEY_BASES = ['NPS_PROMOTERS', 'NPS_PASSIVES', 'NPS_DETRACTORS', 'CSAT_SATISFIED', 'CSAT_UNSATISFIED', 'CES_LOW_EFFORT', 'CES_HIGH_EFFORT'] as const;
+export type SurveyBasis = (typeof SURVEY_BASES)[number];
+
+const SURVEY_BASIS_SQL: Record<SurveyBasis, string> = {
+  NPS_PROMOTERS: "r.kind = 'NPS' AND r.score >= 9",
+  NPS_PASSIVES: "r.kind = 'NPS' AND r.score BETWEEN 7 AND 8",
+  NPS_DETRACTORS: "r.kind = 'NPS' AND r.score <= 6",
+  CSAT_SATISFIED: "r.kind = 'CSAT' AND r.score >= 4",
+  CSAT_UNSATISFIED: "r.kind = 'CSAT' AND r.score <= 3",
+  CES_LOW_EFFORT: "r.kind = 'CES' AND r.score >= 5",
+  CES_HIGH_EFFORT: "r.kind = 'CES' AND r.score <= 4",
+};
+
 export interface SliceScope {
   window: Window;
+  /** The period's zone: the local time of HOUR_OF_DAY and DAY_OF_WEEK groups. */
+  timeZone: string;
   groupBy: Dimension[];
   group: GroupValues;
   filter: ResolvedKpiFilter;
@@ -43,6 +61,11 @@ function slaBasis(metric: 'first_response_sla' | 'resolution_sla', outcome: 'ach
   return `r.created_at >= s.start AND r.created_at < s."end" AND EXISTS (SELECT 1 FROM ticket_business_time b WHERE b.ticket_id = r.id AND ${condition})`;
 }
 
+/** kpi-spec: resolved on first contact = exactly one interaction, not transferred, never reopened. */
+const FCR_YES_SQL =
+  '(r.reopen_count = 0 AND (SELECT count(*) FROM interaction fi WHERE fi.ticket_id = r.id) = 1 ' +
+  'AND NOT EXISTS (SELECT 1 FROM interaction fi WHERE fi.ticket_id = r.id AND fi.transferred))';
+
 /** In every fragment, `r` is the record and `s` the slice (s.start, s.end, s.g0, s.g1, …). */
 const TICKET_BASIS_SQL: Record<TicketBasis, string> = {
   CREATED: 'r.created_at >= s.start AND r.created_at < s."end"',
@@ -57,6 +80,26 @@ const TICKET_BASIS_SQL: Record<TicketBasis, string> = {
   RESOLUTION_SLA_ACHIEVED: slaBasis('resolution_sla', 'achieved'),
   RESOLUTION_SLA_BREACHED: slaBasis('resolution_sla', 'breached'),
   RESOLUTION_SLA_PENDING: slaBasis('resolution_sla', 'pending'),
+  FCR_RESOLVED: `r.resolved_at >= s.start AND r.resolved_at < s."end" AND ${FCR_YES_SQL}`,
+  FCR_FAILED: `r.resolved_at >= s.start AND r.resolved_at < s."end" AND EXISTS (SELECT 1 FROM interaction fi WHERE fi.ticket_id = r.id) AND NOT ${FCR_YES_SQL}`,
+};
+
+/** The column that places each basis's tickets in a window (and in an hour of the day); null for the backlog. */
+const TICKET_BASIS_PLACEMENT: Record<TicketBasis, 'created_at' | 'resolved_at' | null> = {
+  CREATED: 'created_at',
+  RESOLVED: 'resolved_at',
+  BACKLOG: null,
+  FIRST_RESPONDED: 'created_at',
+  SELF_SERVICE: 'created_at',
+  FCR_ELIGIBLE: 'resolved_at',
+  FCR_RESOLVED: 'resolved_at',
+  FCR_FAILED: 'resolved_at',
+  FIRST_RESPONSE_SLA_ACHIEVED: 'created_at',
+  FIRST_RESPONSE_SLA_BREACHED: 'created_at',
+  FIRST_RESPONSE_SLA_PENDING: 'created_at',
+  RESOLUTION_SLA_ACHIEVED: 'created_at',
+  RESOLUTION_SLA_BREACHED: 'created_at',
+  RESOLUTION_SLA_PENDING: 'created_at',
 };
 
 const CUSTOMER_BASIS_SQL: Record<CustomerBasis, string> = {
@@ -104,6 +147,21 @@ function ticketMatches(t: string, dimension: Dimension, value: Operand): string 
     case 'CATEGORY': return value.same(`${t}.category`);
     case 'CUSTOMER_SEGMENT': return `EXISTS (SELECT 1 FROM customer dc WHERE dc.id = ${t}.customer_id AND ${value.same('dc.segment')})`;
     case 'CUSTOMER': return value.equal(`${t}.customer_id`, '::int');
+    // Local time is read from the basis's own timestamp (localTimeMatches), never through here.
+    case 'HOUR_OF_DAY': case 'DAY_OF_WEEK': return 'true';
+  }
+}
+
+/** The record's placing column (`r.…`) for HOUR_OF_DAY and DAY_OF_WEEK, or null where there is none. */
+function placingColumn(query: DrillDownQuery): string | null {
+  switch (query.kind) {
+    case 'ticket': {
+      const column = TICKET_BASIS_PLACEMENT[query.basis as TicketBasis];
+      return column ? `r.${column}` : null;
+    }
+    case 'interaction': return 'r.started_at';
+    case 'surveyResponse': return 'r.responded_at';
+    case 'customer': return null;
   }
 }
 
@@ -139,15 +197,17 @@ const KINDS: Record<DrillDownKind, { table: string; orderBy: string; matches(dim
 
 export interface DrillDownQuery {
   kind: DrillDownKind;
-  /** The basis of tickets or customers; survey kinds for survey responses. */
+  /** The basis of tickets or customers; survey kinds and outcome for survey responses. */
   basis?: TicketBasis | CustomerBasis;
   surveyKinds?: string[] | null;
+  surveyBasis?: SurveyBasis | null;
 }
 
 /** What every slice of one batch shares (they come from one kpiSlices field). */
 interface Batch {
   groupBy: Dimension[];
   filter: ResolvedKpiFilter;
+  timeZone: string;
 }
 
 /** The statement's text and parameters: $1 is the slices as JSON; more follow for the filter. */
@@ -163,8 +223,23 @@ function conditions(query: DrillDownQuery, batch: Batch, params: unknown[]): str
       params.push(query.surveyKinds);
       parts.push(`r.kind::text = ANY($${params.length}::text[])`);
     }
+    if (query.surveyBasis) parts.push(SURVEY_BASIS_SQL[query.surveyBasis]);
   }
-  batch.groupBy.forEach((dimension, index) => parts.push(kind.matches(dimension, groupOperand(`s.g${index}`))));
+  batch.groupBy.forEach((dimension, index) => {
+    if (!isLocalTimeDimension(dimension)) {
+      parts.push(kind.matches(dimension, groupOperand(`s.g${index}`)));
+      return;
+    }
+    const column = placingColumn(query);
+    if (!column) {
+      throw userInputError(
+        `${query.kind === 'ticket' ? `tickets(basis: ${query.basis})` : `customers(basis: ${query.basis})`} cannot list a slice grouped by HOUR_OF_DAY or DAY_OF_WEEK: ` +
+          'it is counted at an instant (the end or start of a period), not at a time of day',
+      );
+    }
+    // The same expression the KPI statements group by (facts.ts), so totalCount equals the KPI.
+    parts.push(`extract(${LOCAL_TIME_DIMENSIONS[dimension]} FROM ${column} AT TIME ZONE ${zoneLiteral(batch.timeZone)})::int = s.g${index}::int`);
+  });
   for (const [field, values] of Object.entries(batch.filter) as Array<[keyof ResolvedKpiFilter, Array<string | number> | undefined]>) {
     if (!values) continue;
     params.push(values);

@@ -4,7 +4,7 @@
 // (migration kpi_facts, docs/kpi-facts.md), so KPI statements read one table; a join is added
 // only when a dimension or filter needs one, so the common queries stay lean.
 import { Prisma } from '../generated/prisma/client.js';
-import { FILTER_DIMENSION, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
+import { FILTER_DIMENSION, isLocalTimeDimension, LOCAL_TIME_DIMENSIONS, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
 
 interface DimensionSql {
   expr: string;
@@ -89,13 +89,34 @@ export interface FactQueryParts {
   where: Prisma.Sql;
 }
 
-/** The dimension and filter SQL of one statement over `fact`. */
-export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter): FactQueryParts {
+/** The timestamp that places a family's records in windows, and the zone of their local time. */
+export interface Placement {
+  timestamp: string;
+  timeZone: string;
+}
+
+/**
+ * A zone name as an SQL literal. The name was validated as an IANA zone (period.ts); the
+ * pattern keeps anything else out of the statement text, where a parameter cannot go (the
+ * same expression must appear in SELECT and GROUP BY).
+ */
+export function zoneLiteral(timeZone: string): string {
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`unexpected time zone name ${JSON.stringify(timeZone)}`);
+  return `'${timeZone}'`;
+}
+
+/** The dimension and filter SQL of one statement over `fact`; `placement` enables HOUR_OF_DAY and DAY_OF_WEEK. */
+export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter, placement?: Placement): FactQueryParts {
   const needed: string[] = [];
   const need = (sql: DimensionSql) => {
     for (const join of sql.joins ?? []) if (!needed.includes(join)) needed.push(join);
   };
   const dims = groupBy.map((dimension) => {
+    if (isLocalTimeDimension(dimension)) {
+      if (!placement) throw new Error(`fact ${fact.from} has no placing timestamp for ${dimension}`);
+      const field = LOCAL_TIME_DIMENSIONS[dimension];
+      return Prisma.raw(`extract(${field} FROM ${placement.timestamp} AT TIME ZONE ${zoneLiteral(placement.timeZone)})::int`);
+    }
     const sql = fact.dimensions[dimension];
     if (!sql) throw new Error(`fact ${fact.from} has no dimension ${dimension}`);
     need(sql);
@@ -119,9 +140,13 @@ export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: Resolve
   };
 }
 
-/** Which dimensions (of a grouping and a filter) `fact` cannot reach. */
-export function unsupportedDimensions(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter): string[] {
-  const problems: string[] = groupBy.filter((dimension) => !fact.dimensions[dimension]).map((d) => `grouped by ${d}`);
+/**
+ * Which dimensions (of a grouping and a filter) `fact` cannot reach. `placed`: the family places
+ * each record by one timestamp, so it has a local time of day (not so for stock KPIs).
+ */
+export function unsupportedDimensions(fact: Fact, groupBy: Dimension[], filter: ResolvedKpiFilter, placed: boolean): string[] {
+  const reachable = (dimension: Dimension) => (isLocalTimeDimension(dimension) ? placed : Boolean(fact.dimensions[dimension]));
+  const problems: string[] = groupBy.filter((dimension) => !reachable(dimension)).map((d) => `grouped by ${d}`);
   for (const [field, values] of Object.entries(filter) as Array<[keyof ResolvedKpiFilter, unknown[] | undefined]>) {
     if (values && !fact.dimensions[FILTER_DIMENSION[field]]) problems.push(`filtered by ${field}`);
   }

@@ -1,9 +1,12 @@
 // The results of one KPI request, family by family: each family's statement runs at most
 // once, when the first KPI of it is read, and every slice (or entity) of the request shares it.
+import { comparedWindow, type ComparisonBasis } from './comparison.js';
 import { unsupportedDimensions } from './facts.js';
-import { previousWindow } from './period.js';
 import { FAMILIES, type FamilyName, type FamilyValues } from './families/registry.js';
 import type { FamilyResult, KpiRequest } from './request.js';
+
+/** Where, among a request's windows, the compared windows of each basis start. */
+export type ComparisonOffsets = Partial<Record<ComparisonBasis, number>>;
 
 /** Told how long each family's statement took (the server's /metrics). */
 export type FamilyObserver = (family: FamilyName, seconds: number) => void;
@@ -11,23 +14,29 @@ export type FamilyObserver = (family: FamilyName, seconds: number) => void;
 export class KpiSource {
   private readonly results = new Map<FamilyName, Promise<FamilyResult<unknown>>>();
 
-  private previousSource: KpiSource | undefined;
+  private readonly siblings = new Map<ComparisonBasis, KpiSource>();
 
   /**
-   * `previousOffset`: when the request's windows end with the previous period of each current
-   * window (so one statement per family serves both), where that second half starts.
+   * `offsets`: when the request's windows are followed by the compared window of each current
+   * window (so one statement per family serves all of them), where each basis's part starts.
    */
   constructor(
     readonly request: KpiRequest,
-    readonly previousOffset?: number,
+    readonly offsets: ComparisonOffsets = {},
     private readonly observe?: FamilyObserver,
   ) {}
 
-  /** Where the previous period of window `index` is: in this request, or in a sibling one. */
-  previousOf(index: number): { source: KpiSource; window: number } {
-    if (this.previousOffset !== undefined) return { source: this, window: index + this.previousOffset };
-    this.previousSource ??= new KpiSource({ ...this.request, windows: this.request.windows.map(previousWindow) }, undefined, this.observe);
-    return { source: this.previousSource, window: index };
+  /** Where the compared window of window `index` is: in this request, or in a sibling one. */
+  comparedOf(index: number, basis: ComparisonBasis): { source: KpiSource; window: number } {
+    const offset = this.offsets[basis];
+    if (offset !== undefined) return { source: this, window: index + offset };
+    let sibling = this.siblings.get(basis);
+    if (!sibling) {
+      const timeZone = this.request.timeZone ?? 'UTC';
+      sibling = new KpiSource({ ...this.request, windows: this.request.windows.map((w) => comparedWindow(w, basis, timeZone)) }, {}, this.observe);
+      this.siblings.set(basis, sibling);
+    }
+    return { source: sibling, window: index };
   }
 
   family<N extends FamilyName>(name: N): Promise<FamilyResult<FamilyValues[N]>> {
@@ -52,6 +61,22 @@ export class KpiSource {
 
   /** Why this request cannot compute `name` (dimensions its fact does not have); [] when it can. */
   unsupported(name: FamilyName): string[] {
-    return unsupportedDimensions(FAMILIES[name].fact, this.request.groupBy, this.request.filter);
+    return unsupportedDimensions(FAMILIES[name].fact, this.request.groupBy, this.request.filter, FAMILIES[name].placed);
   }
+}
+
+/**
+ * A source over `windows` followed by the compared windows of each basis in `bases`, so that a
+ * comparison costs no statement of its own.
+ */
+export function sourceWithComparisons(request: KpiRequest, bases: Iterable<ComparisonBasis>, observe?: FamilyObserver): KpiSource {
+  const timeZone = request.timeZone ?? 'UTC';
+  const current = request.windows;
+  const windows = [...current];
+  const offsets: ComparisonOffsets = {};
+  for (const basis of new Set(bases)) {
+    offsets[basis] = windows.length;
+    windows.push(...current.map((w) => comparedWindow(w, basis, timeZone)));
+  }
+  return new KpiSource({ ...request, windows }, offsets, observe);
 }

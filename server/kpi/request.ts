@@ -8,6 +8,8 @@ export interface KpiRequest {
   filter: ResolvedKpiFilter;
   /** The time of the query, for KPIs that depend on it (pending SLA targets); one per request. */
   now?: Date;
+  /** The period's IANA zone: the local time of HOUR_OF_DAY and DAY_OF_WEEK, and of last year's windows. UTC when absent. */
+  timeZone?: string;
 }
 
 /** One family's values for one window and group. */

@@ -99,3 +99,48 @@ export function isoWeekday(date: LocalDate): number {
   const day = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   return day === 0 ? 7 : day;
 }
+
+export interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The instant of local date-time `local` in `timeZone`. A time inside a spring-forward gap is
+ * moved forward by the gap (02:30 in a one-hour gap is 03:30, Temporal's "compatible"); a
+ * repeated time on a fall-back day is the earlier instant.
+ */
+export function instantOfLocal(local: LocalDateTime, timeZone: string): number {
+  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  // The offsets in force a day either side cover any single transition near `local`.
+  const before = offsetAt(naive - 86_400_000, timeZone);
+  const after = offsetAt(naive + 86_400_000, timeZone);
+  const matches = [...new Set([before, after])]
+    .map((offset) => naive - offset)
+    .filter((instant) => {
+      const wall = wallClock(instant, timeZone);
+      return wall.year === local.year && wall.month === local.month && wall.day === local.day && wall.hour === local.hour && wall.minute === local.minute;
+    })
+    .sort((a, b) => a - b);
+  // In a gap neither offset fits: the offset before the change moves the wall time forward.
+  return matches[0] ?? naive - before;
+}
+
+/** The same local date-time one calendar year earlier (February 29 becomes February 28). */
+export function sameLocalTimeAYearEarlier(instant: number, timeZone: string): number {
+  const wall = wallClock(instant, timeZone);
+  const day = wall.month === 2 && wall.day === 29 ? 28 : wall.day;
+  const earlier = instantOfLocal({ ...wall, year: wall.year - 1, day }, timeZone);
+  return earlier + (instant % 1000 + 1000) % 1000;
+}
+
+/** `instant` as a local ISO 8601 date-time with its offset in `timeZone`: 2026-01-01T00:00:00-03:00. */
+export function localIsoString(instant: number, timeZone: string): string {
+  const wall = wallClock(instant, timeZone);
+  const offsetMinutes = Math.round(offsetAt(instant, timeZone) / 60_000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -44,6 +44,11 @@ export type Channel =
   | 'SOCIAL'
   | 'WEB';
 
+/** What a KPI set is compared with. PREVIOUS_PERIOD: the interval of the same length that ends where this one starts. PREVIOUS_YEAR: the same local calendar interval one year earlier in the period's time zone (both ends moved back one calendar year; February 29 becomes February 28); in a series, each bucket against its own bucket a year earlier. */
+export type ComparisonBasis =
+  | 'PREVIOUS_PERIOD'
+  | 'PREVIOUS_YEAR';
+
 /** Narrows a list of customers. Fields combine with AND. */
 export type CustomerFilter = {
   /** true: only customers who have churned; false: only current ones. */
@@ -109,6 +114,8 @@ export type KpiDimension =
   | 'CATEGORY'
   | 'CHANNEL'
   | 'CUSTOMER_SEGMENT'
+  | 'DAY_OF_WEEK'
+  | 'HOUR_OF_DAY'
   | 'PRIORITY'
   | 'TEAM';
 
@@ -124,11 +131,61 @@ export type KpiFilter = {
   teamIds?: Array<string> | null | undefined;
 };
 
-/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator); RESOLVED also lists resolutionBusinessTime's tickets. FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and resolutionSla, judged at the time of the request like the KPI. */
+/** A KPI of KpiSet by name, for ordering slices by its headline value and for the columns of kpiTable. Headline values: a count itself; a rate's value; a duration's average; NPS score; CSAT rate value; CES average; an SLA's rate value. */
+export type KpiOrderKey =
+  | 'AVERAGE_HANDLE_TIME'
+  | 'BACKLOG'
+  | 'CES'
+  | 'CHURN_RATE'
+  | 'CSAT'
+  | 'CUSTOMERS_AT_END'
+  | 'CUSTOMERS_AT_START'
+  | 'FIRST_CONTACT_RESOLUTION'
+  | 'FIRST_RESPONSE_BUSINESS_TIME'
+  | 'FIRST_RESPONSE_SLA'
+  | 'FIRST_RESPONSE_TIME'
+  | 'NEW_CUSTOMERS'
+  | 'NPS'
+  | 'RESOLUTION_BUSINESS_TIME'
+  | 'RESOLUTION_SLA'
+  | 'RESOLUTION_TIME'
+  | 'RESOLVED_COUNT'
+  | 'RETENTION_RATE'
+  | 'SELF_SERVICE_OPPORTUNITY'
+  | 'TICKET_COUNT';
+
+/** Orders the slices of each bucket by one KPI's headline value. Nulls (an empty sample) sort last in both directions; ties keep the default group order. Needs groupBy. */
+export type KpiSliceOrder = {
+  direction: OrderDirection;
+  kpi: KpiOrderKey;
+};
+
+/** Which survey responses of a slice to list, by outcome: NPS_PROMOTERS (9-10), NPS_PASSIVES (7-8), NPS_DETRACTORS (0-6), CSAT_SATISFIED (4-5, the csat rate numerator), CSAT_UNSATISFIED (1-3), CES_LOW_EFFORT (5-7, the lowEffort numerator), CES_HIGH_EFFORT (1-4). */
+export type KpiSurveyBasis =
+  | 'CES_HIGH_EFFORT'
+  | 'CES_LOW_EFFORT'
+  | 'CSAT_SATISFIED'
+  | 'CSAT_UNSATISFIED'
+  | 'NPS_DETRACTORS'
+  | 'NPS_PASSIVES'
+  | 'NPS_PROMOTERS';
+
+/** The type of a column's cells: STRING, INT, FLOAT, BOOLEAN, DATETIME (an ISO 8601 string: an instant in UTC, or a local date-time with its offset for *_local columns), ID (a global ID, as in the rest of the API). Any cell may be null. */
+export type KpiTableColumnType =
+  | 'BOOLEAN'
+  | 'DATETIME'
+  | 'FLOAT'
+  | 'ID'
+  | 'INT'
+  | 'STRING';
+
+/** Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), FCR_ELIGIBLE (firstContactResolution denominator), FCR_RESOLVED (firstContactResolution numerator: resolved on first contact), FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction); RESOLVED also lists resolutionBusinessTime's tickets. FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and resolutionSla, judged at the time of the request like the KPI. */
 export type KpiTicketBasis =
   | 'BACKLOG'
   | 'CREATED'
   | 'FCR_ELIGIBLE'
+  | 'FCR_FAILED'
+  | 'FCR_RESOLVED'
   | 'FIRST_RESPONDED'
   | 'FIRST_RESPONSE_SLA_ACHIEVED'
   | 'FIRST_RESPONSE_SLA_BREACHED'
@@ -346,6 +403,8 @@ export type TeamKpisQuery = { teams: { totalCount: number, pageInfo: { hasNextPa
 
 export type KpiValuesFragment = { ticketCount: number, resolvedCount: number, backlog: number, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } };
 
+export type KpiConfidenceFragment = { firstResponseTime: { lowSample: boolean }, resolutionTime: { lowSample: boolean }, firstContactResolution: { lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { lowSample: boolean }, nps: { lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { lowSample: boolean, rate: { lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { lowSample: boolean, lowEffort: { lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { lowSample: boolean, confidence95: { low: number, high: number } | null } };
+
 export type CustomerKpiValuesFragment = { customersAtStart: number, customersAtEnd: number, newCustomers: number, retentionRate: { value: number | null, numerator: number, denominator: number }, churnRate: { value: number | null, numerator: number, denominator: number } };
 
 export type ChangeFragment = { current: number | null, previous: number | null, absolute: number | null, relative: number | null };
@@ -356,28 +415,46 @@ export type KpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
   withCustomerKpis?: boolean | null | undefined;
+  against?: ComparisonBasis | null | undefined;
 }>;
 
 
-export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
+export type KpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } & { customersAtStart?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, customersAtEnd?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, newCustomers?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, retentionRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, churnRate?: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } & { customersAtStart?: number, customersAtEnd?: number, newCustomers?: number, retentionRate?: { value: number | null, numerator: number, denominator: number }, churnRate?: { value: number | null, numerator: number, denominator: number } } };
 
 export type KpisWithoutCustomerKpisQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
+  against?: ComparisonBasis | null | undefined;
 }>;
 
 
-export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } };
+export type KpisWithoutCustomerKpisQuery = { kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } };
 
 export type KpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
   granularity?: Granularity | null | undefined;
   groupBy?: Array<KpiDimension> | KpiDimension | null | undefined;
   filter?: KpiFilter | null | undefined;
+  orderBy?: KpiSliceOrder | null | undefined;
+  first?: number | null | undefined;
+  against?: ComparisonBasis | null | undefined;
 }>;
 
 
-export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstContactResolution: { value: number | null, numerator: number, denominator: number }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number }, csat: { average: number | null, responses: number, rate: { value: number | null, numerator: number, denominator: number } }, ces: { average: number | null, responses: number, lowEffort: { value: number | null, numerator: number, denominator: number } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } }> };
+export type KpiSlicesQuery = { kpiSlices: Array<{ bucketStart: string | null, bucketEnd: string | null, bucketStartLocal: string | null, group: { channel: Channel | null, priority: Priority | null, category: string | null, customerSegment: string | null, hourOfDay: number | null, dayOfWeek: number | null, agent: { id: string, name: string } | null, team: { id: string, name: string } | null }, kpis: { ticketCount: number, resolvedCount: number, backlog: number, comparison: { against: ComparisonBasis, from: string, to: string, change: { ticketCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolvedCount: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, backlog: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstContactResolution: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, averageHandleTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, nps: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, csat: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, ces: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, selfServiceOpportunity: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionBusinessTime: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, firstResponseSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null }, resolutionSla: { current: number | null, previous: number | null, absolute: number | null, relative: number | null } } }, firstResponseTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, resolutionTime: { count: number, average: number | null, median: number | null, p90: number | null, lowSample: boolean }, firstContactResolution: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, averageHandleTime: { count: number, average: number | null, median: number | null, p90: number | null, averageTalk: number | null, averageHold: number | null, averageWrapUp: number | null, lowSample: boolean }, nps: { score: number | null, promoters: number, passives: number, detractors: number, responses: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, csat: { average: number | null, responses: number, lowSample: boolean, rate: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, ces: { average: number | null, responses: number, lowSample: boolean, lowEffort: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null } }, selfServiceOpportunity: { value: number | null, numerator: number, denominator: number, lowSample: boolean, confidence95: { low: number, high: number } | null }, firstResponseBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, resolutionBusinessTime: { count: number, average: number | null, median: number | null, p90: number | null }, firstResponseSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } }, resolutionSla: { achieved: number, breached: number, pending: number, rate: { value: number | null, numerator: number, denominator: number } } } }> };
+
+export type KpiTableQueryVariables = Exact<{
+  period: PeriodInput;
+  granularity?: Granularity | null | undefined;
+  groupBy?: Array<KpiDimension> | KpiDimension | null | undefined;
+  filter?: KpiFilter | null | undefined;
+  orderBy?: KpiSliceOrder | null | undefined;
+  first?: number | null | undefined;
+  kpis: Array<KpiOrderKey> | KpiOrderKey;
+}>;
+
+
+export type KpiTableQuery = { kpiTable: { rows: Array<Array<string | number | boolean | null>>, columns: Array<{ name: string, type: KpiTableColumnType, description: string }> } };
 
 export type CustomerKpiSlicesQueryVariables = Exact<{
   period: PeriodInput;
@@ -409,6 +486,7 @@ export type DrillDownSurveyResponsesQueryVariables = Exact<{
   period: PeriodInput;
   filter?: KpiFilter | null | undefined;
   kinds?: Array<SurveyKind> | SurveyKind | null | undefined;
+  basis?: KpiSurveyBasis | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
@@ -680,6 +758,60 @@ export const KpiValuesFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"KpiValues"}) as unknown as TypedDocumentString<KpiValuesFragment, unknown>;
+export const KpiConfidenceFragmentDoc = new TypedDocumentString(`
+    fragment KpiConfidence on KpiSet {
+  firstResponseTime {
+    lowSample
+  }
+  resolutionTime {
+    lowSample
+  }
+  firstContactResolution {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  averageHandleTime {
+    lowSample
+  }
+  nps {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  csat {
+    rate {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  ces {
+    lowEffort {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  selfServiceOpportunity {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+}
+    `, {"fragmentName":"KpiConfidence"}) as unknown as TypedDocumentString<KpiConfidenceFragment, unknown>;
 export const CustomerKpiValuesFragmentDoc = new TypedDocumentString(`
     fragment CustomerKpiValues on KpiSet {
   customersAtStart
@@ -1396,11 +1528,13 @@ export const TeamKpisDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<TeamKpisQuery, TeamKpisQueryVariables>;
 export const KpisDocument = new TypedDocumentString(`
-    query Kpis($period: PeriodInput!, $filter: KpiFilter, $withCustomerKpis: Boolean = true) {
+    query Kpis($period: PeriodInput!, $filter: KpiFilter, $withCustomerKpis: Boolean = true, $against: ComparisonBasis = PREVIOUS_PERIOD) {
   kpis(period: $period, filter: $filter) {
     ...KpiValues
+    ...KpiConfidence
     ...CustomerKpiValues @include(if: $withCustomerKpis)
-    comparison {
+    comparison(against: $against) {
+      against
       from
       to
       change {
@@ -1519,6 +1653,58 @@ export const KpisDocument = new TypedDocumentString(`
     pending
   }
 }
+fragment KpiConfidence on KpiSet {
+  firstResponseTime {
+    lowSample
+  }
+  resolutionTime {
+    lowSample
+  }
+  firstContactResolution {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  averageHandleTime {
+    lowSample
+  }
+  nps {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  csat {
+    rate {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  ces {
+    lowEffort {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  selfServiceOpportunity {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+}
 fragment CustomerKpiValues on KpiSet {
   customersAtStart
   customersAtEnd
@@ -1588,10 +1774,12 @@ fragment KpiChanges on KpiChanges {
   }
 }`) as unknown as TypedDocumentString<KpisQuery, KpisQueryVariables>;
 export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
-    query KpisWithoutCustomerKpis($period: PeriodInput!, $filter: KpiFilter) {
+    query KpisWithoutCustomerKpis($period: PeriodInput!, $filter: KpiFilter, $against: ComparisonBasis = PREVIOUS_PERIOD) {
   kpis(period: $period, filter: $filter) {
     ...KpiValues
-    comparison {
+    ...KpiConfidence
+    comparison(against: $against) {
+      against
       from
       to
       change {
@@ -1693,6 +1881,58 @@ export const KpisWithoutCustomerKpisDocument = new TypedDocumentString(`
     pending
   }
 }
+fragment KpiConfidence on KpiSet {
+  firstResponseTime {
+    lowSample
+  }
+  resolutionTime {
+    lowSample
+  }
+  firstContactResolution {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  averageHandleTime {
+    lowSample
+  }
+  nps {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  csat {
+    rate {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  ces {
+    lowEffort {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  selfServiceOpportunity {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+}
 fragment Change on KpiChange {
   current
   previous
@@ -1747,15 +1987,18 @@ fragment KpiChanges on KpiChanges {
   }
 }`) as unknown as TypedDocumentString<KpisWithoutCustomerKpisQuery, KpisWithoutCustomerKpisQueryVariables>;
 export const KpiSlicesDocument = new TypedDocumentString(`
-    query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
+    query KpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter, $orderBy: KpiSliceOrder, $first: Int, $against: ComparisonBasis = PREVIOUS_PERIOD) {
   kpiSlices(
     period: $period
     granularity: $granularity
     groupBy: $groupBy
     filter: $filter
+    orderBy: $orderBy
+    first: $first
   ) {
     bucketStart
     bucketEnd
+    bucketStartLocal
     group {
       agent {
         id
@@ -1769,10 +2012,14 @@ export const KpiSlicesDocument = new TypedDocumentString(`
       priority
       category
       customerSegment
+      hourOfDay
+      dayOfWeek
     }
     kpis {
       ...KpiValues
-      comparison {
+      ...KpiConfidence
+      comparison(against: $against) {
+        against
         from
         to
         change {
@@ -1875,6 +2122,58 @@ export const KpiSlicesDocument = new TypedDocumentString(`
     pending
   }
 }
+fragment KpiConfidence on KpiSet {
+  firstResponseTime {
+    lowSample
+  }
+  resolutionTime {
+    lowSample
+  }
+  firstContactResolution {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  averageHandleTime {
+    lowSample
+  }
+  nps {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+  csat {
+    rate {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  ces {
+    lowEffort {
+      confidence95 {
+        low
+        high
+      }
+      lowSample
+    }
+    lowSample
+  }
+  selfServiceOpportunity {
+    confidence95 {
+      low
+      high
+    }
+    lowSample
+  }
+}
 fragment Change on KpiChange {
   current
   previous
@@ -1928,6 +2227,26 @@ fragment KpiChanges on KpiChanges {
     ...Change
   }
 }`) as unknown as TypedDocumentString<KpiSlicesQuery, KpiSlicesQueryVariables>;
+export const KpiTableDocument = new TypedDocumentString(`
+    query KpiTable($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter, $orderBy: KpiSliceOrder, $first: Int, $kpis: [KpiOrderKey!]!) {
+  kpiTable(
+    period: $period
+    granularity: $granularity
+    groupBy: $groupBy
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    kpis: $kpis
+  ) {
+    columns {
+      name
+      type
+      description
+    }
+    rows
+  }
+}
+    `) as unknown as TypedDocumentString<KpiTableQuery, KpiTableQueryVariables>;
 export const CustomerKpiSlicesDocument = new TypedDocumentString(`
     query CustomerKpiSlices($period: PeriodInput!, $granularity: Granularity, $groupBy: [KpiDimension!], $filter: KpiFilter) {
   kpiSlices(
@@ -2021,9 +2340,9 @@ export const DrillDownTicketsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<DrillDownTicketsQuery, DrillDownTicketsQueryVariables>;
 export const DrillDownSurveyResponsesDocument = new TypedDocumentString(`
-    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $first: Int, $after: String) {
+    query DrillDownSurveyResponses($period: PeriodInput!, $filter: KpiFilter, $kinds: [SurveyKind!], $basis: KpiSurveyBasis, $first: Int, $after: String) {
   kpiSlices(period: $period, filter: $filter) {
-    surveyResponses(kinds: $kinds, first: $first, after: $after) {
+    surveyResponses(kinds: $kinds, basis: $basis, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

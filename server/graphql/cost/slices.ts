@@ -8,7 +8,7 @@
 // ran, before any drill-down or record is read (correction.ts).
 import type { KpiDimension } from '../../kpi/dimensions.js';
 import { bucketWindows, validatePeriod, type Granularity, type Period } from '../../kpi/period.js';
-import { MAX_SLICES } from '../types/kpi-queries.js';
+import { MAX_SLICES } from '../kpi-slice-answer.js';
 
 interface SliceArgs {
   period?: Period;
@@ -17,7 +17,10 @@ interface SliceArgs {
   filter?: Record<string, unknown[] | null | undefined> | null;
 }
 
-const FILTER_OF: Record<KpiDimension, string> = {
+/** Time-of-day dimensions have a known number of groups: 24 hours, 7 weekdays. */
+const FIXED_GROUPS: Partial<Record<KpiDimension, number>> = { HOUR_OF_DAY: 24, DAY_OF_WEEK: 7 };
+
+const FILTER_OF: Partial<Record<KpiDimension, string>> = {
   AGENT: 'agentIds',
   TEAM: 'teamIds',
   CHANNEL: 'channels',
@@ -44,6 +47,9 @@ function bucketCount(args: SliceArgs): number {
 }
 
 function groupCount(dimension: KpiDimension, filter: SliceArgs['filter']): number {
-  const listed = filter?.[FILTER_OF[dimension]];
+  const fixed = FIXED_GROUPS[dimension];
+  if (fixed) return fixed;
+  const field = FILTER_OF[dimension];
+  const listed = field ? filter?.[field] : undefined;
   return listed ? listed.length + 1 : 1;
 }

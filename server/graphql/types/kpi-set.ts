@@ -4,6 +4,7 @@ import { KPI_BY_NAME, kpiDescription, type KpiName } from '../../kpi/definitions
 import type { FamilyName, FamilyValues } from '../../kpi/families/registry.js';
 import type { KpiSource } from '../../kpi/kpi-source.js';
 import { builder } from '../builder.js';
+import { COMPARISON_BASES, type ComparisonBasis } from '../../kpi/comparison.js';
 import { userInputError } from '../errors.js';
 import { SlaAttainment, slaHeadline } from './sla-attainment.js';
 import { CesScore, CsatScore, DurationStats, HandleTimeStats, KpiChange, NpsScore, npsScore, Rate, rateValue, type RateShape } from './kpi-values.js';
@@ -43,8 +44,8 @@ const READERS: { [K in KpiName]: (values: any) => unknown } = {
   resolutionSla: (v: FamilyValues['sla']) => v.resolution,
 };
 
-/** The headline number of each KPI, compared in KpiComparison.change. */
-const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
+/** The headline number of each KPI, compared in KpiComparison.change and used to order slices. */
+export const HEADLINES: { [K in KpiName]: (kpi: any) => number | null } = {
   ticketCount: (n) => n,
   resolvedCount: (n) => n,
   backlog: (n) => n,
@@ -79,9 +80,11 @@ export function assertKpiSupported(name: KpiName, source: KpiSource, scope?: Kpi
     .filter((problem) => !scope || problem !== SCOPE_FILTERS[scope])
     .map((problem) => (scope && problem === `grouped by ${scope}` ? SCOPE_WORDS[scope] : problem));
   if (problems.length > 0) {
-    throw userInputError(
-      `${name} cannot be ${problems.join(' or ')}: customer KPIs can only be grouped by CUSTOMER_SEGMENT and filtered by customerSegments`,
-    );
+    const reason =
+      family === 'customers'
+        ? 'customer KPIs can only be grouped by CUSTOMER_SEGMENT and filtered by customerSegments'
+        : 'backlog counts what is open at the end of a period, which has no hour of day or weekday; group it by the other dimensions';
+    throw userInputError(`${name} cannot be ${problems.join(' or ')}: ${reason}`);
   }
 }
 
@@ -94,9 +97,18 @@ export async function readKpi(ref: KpiSetRef, name: KpiName): Promise<unknown> {
 export const KpiSet = builder.objectRef<KpiSetRef>('KpiSet');
 
 export interface ComparisonShape {
+  against: ComparisonBasis;
   current: KpiSetRef;
   previous: KpiSetRef;
 }
+
+export const ComparisonBasisEnum = builder.enumType('ComparisonBasis', {
+  description:
+    'What a KPI set is compared with. PREVIOUS_PERIOD: the interval of the same length that ends where this one starts. ' +
+    'PREVIOUS_YEAR: the same local calendar interval one year earlier in the period\'s time zone (both ends moved back one calendar year; ' +
+    'February 29 becomes February 28); in a series, each bucket against its own bucket a year earlier.',
+  values: COMPARISON_BASES,
+});
 
 export const KpiComparison = builder.objectRef<ComparisonShape>('KpiComparison');
 const KpiChanges = builder.objectRef<ComparisonShape>('KpiChanges');
@@ -130,22 +142,29 @@ KpiSet.implement({
     comparison: t.field({
       type: KpiComparison,
       description:
-        'The same KPIs over the previous period: the interval of the same length that ends where this one starts. ' +
-        'Computed only when selected, in the same statements as the current values.',
-      resolve: (ref) => {
-        const previous = ref.source.previousOf(ref.window);
-        return { current: ref, previous: { ...ref, source: previous.source, window: previous.window } };
+        'The same KPIs over the previous period (against: PREVIOUS_PERIOD, the default: the interval of the same length that ends where ' +
+        'this one starts) or the same interval last year (against: PREVIOUS_YEAR). Computed only when selected, in the same statements ' +
+        'as the current values.',
+      args: { against: t.arg({ type: ComparisonBasisEnum, required: true, defaultValue: 'PREVIOUS_PERIOD' }) },
+      resolve: (ref, args) => {
+        const previous = ref.source.comparedOf(ref.window, args.against);
+        return { against: args.against, current: ref, previous: { ...ref, source: previous.source, window: previous.window } };
       },
     }),
   }),
 });
 
 KpiComparison.implement({
-  description: 'This period against the previous one.',
+  description: 'This period against the previous one or the same one last year.',
   fields: (t) => ({
-    from: t.field({ type: 'DateTime', description: 'Start of the previous period (inclusive).', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.start }),
-    to: t.field({ type: 'DateTime', description: 'End of the previous period (exclusive) = start of this one.', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.end }),
-    previous: t.field({ type: KpiSet, description: 'Every KPI over the previous period.', resolve: (c) => c.previous }),
+    against: t.field({ type: ComparisonBasisEnum, description: 'What this period is compared with.', resolve: (c) => c.against }),
+    from: t.field({ type: 'DateTime', description: 'Start of the compared period (inclusive).', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.start }),
+    to: t.field({
+      type: 'DateTime',
+      description: 'End of the compared period (exclusive); for PREVIOUS_PERIOD, the start of this one.',
+      resolve: (c) => c.previous.source.request.windows[c.previous.window]!.end,
+    }),
+    previous: t.field({ type: KpiSet, description: 'Every KPI over the compared period.', resolve: (c) => c.previous }),
     change: t.field({ type: KpiChanges, description: 'Each headline number now, before, and the change.', resolve: (c) => c }),
   }),
 });

@@ -1,8 +1,9 @@
 // KpiSlice: one bucket and group of a kpiSlices answer, with its KPIs and the records behind them.
 import { prisma } from '../../db/prisma.js';
 import type { Dimension, GroupValues, ResolvedKpiFilter } from '../../kpi/dimensions.js';
-import { CUSTOMER_BASES, TICKET_BASES, type SliceScope } from '../../kpi/drill-down-sql.js';
+import { CUSTOMER_BASES, SURVEY_BASES, TICKET_BASES, type SliceScope } from '../../kpi/drill-down-sql.js';
 import type { Window } from '../../kpi/period.js';
+import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { AgentNode } from './agent.js';
@@ -13,6 +14,8 @@ import { TeamNode } from './team.js';
 export interface KpiSliceShape {
   bucketStart: Date | null;
   window: Window;
+  /** The period's IANA zone. */
+  timeZone: string;
   groupBy: Dimension[];
   group: GroupValues;
   filter: ResolvedKpiFilter;
@@ -36,6 +39,16 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
     priority: t.field({ type: PriorityEnum, nullable: true, resolve: (g) => (g.PRIORITY as never) ?? null }),
     category: t.string({ nullable: true, resolve: (g) => (g.CATEGORY as string | null) ?? null }),
     customerSegment: t.string({ nullable: true, resolve: (g) => (g.CUSTOMER_SEGMENT as string | null) ?? null }),
+    hourOfDay: t.int({
+      nullable: true,
+      description: 'HOUR_OF_DAY: the local hour (0-23), in the period\'s time zone, of the timestamp that places each record.',
+      resolve: (g) => (g.HOUR_OF_DAY as number | null) ?? null,
+    }),
+    dayOfWeek: t.int({
+      nullable: true,
+      description: 'DAY_OF_WEEK: the local ISO weekday (1 = Monday .. 7 = Sunday), in the period\'s time zone, of the timestamp that places each record.',
+      resolve: (g) => (g.DAY_OF_WEEK as number | null) ?? null,
+    }),
   }),
 });
 
@@ -43,10 +56,18 @@ const TicketBasisEnum = builder.enumType('KpiTicketBasis', {
   description:
     'Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), ' +
     'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), ' +
-    'FCR_ELIGIBLE (firstContactResolution denominator); RESOLVED also lists resolutionBusinessTime\'s tickets. ' +
+    'FCR_ELIGIBLE (firstContactResolution denominator), FCR_RESOLVED (firstContactResolution numerator: resolved on first contact), ' +
+    'FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction); RESOLVED also lists resolutionBusinessTime\'s tickets. ' +
     'FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and ' +
     'resolutionSla, judged at the time of the request like the KPI.',
   values: TICKET_BASES,
+});
+
+const SurveyBasisEnum = builder.enumType('KpiSurveyBasis', {
+  description:
+    'Which survey responses of a slice to list, by outcome: NPS_PROMOTERS (9-10), NPS_PASSIVES (7-8), NPS_DETRACTORS (0-6), ' +
+    'CSAT_SATISFIED (4-5, the csat rate numerator), CSAT_UNSATISFIED (1-3), CES_LOW_EFFORT (5-7, the lowEffort numerator), CES_HIGH_EFFORT (1-4).',
+  values: SURVEY_BASES,
 });
 
 const CustomerBasisEnum = builder.enumType('KpiCustomerBasis', {
@@ -70,6 +91,18 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
       nullable: true,
       description: 'Where the bucket ends (exclusive), clipped to period.to; null when no granularity was asked.',
       resolve: (s) => (s.bucketStart ? s.window.end : null),
+    }),
+    bucketStartLocal: t.string({
+      nullable: true,
+      description:
+        'bucketStart as a local date-time with its offset in the period\'s time zone (ISO 8601, e.g. "2026-01-01T00:00:00-03:00"): ' +
+        'the label a chart shows. Null when no granularity was asked.',
+      resolve: (s) => (s.bucketStart ? localIsoString(s.bucketStart.getTime(), s.timeZone) : null),
+    }),
+    bucketEndLocal: t.string({
+      nullable: true,
+      description: 'bucketEnd as a local date-time with its offset in the period\'s time zone; null when no granularity was asked.',
+      resolve: (s) => (s.bucketStart ? localIsoString(s.window.end.getTime(), s.timeZone) : null),
     }),
     group: t.field({ type: KpiGroup, resolve: (s) => s.group }),
     kpis: t.field({ type: KpiSet, resolve: (s) => s.kpis }),
@@ -114,13 +147,19 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         type: 'SurveyResponse',
         cursor: 'id',
         ...connectionSizes,
-        description: 'The survey responses behind nps, csat and ces; with kinds: [CSAT], totalCount equals csat.responses.',
-        args: { kinds: t.arg({ type: [SurveyKindEnum] }) },
+        description:
+          'The survey responses behind nps, csat and ces; with kinds: [CSAT], totalCount equals csat.responses; with basis: NPS_DETRACTORS, ' +
+          'nps.detractors (kinds and basis combine with AND).',
+        args: {
+          kinds: t.arg({ type: [SurveyKindEnum] }),
+          basis: t.arg({ type: SurveyBasisEnum, description: 'Only the responses of one outcome (score band) of NPS, CSAT or CES.' }),
+        },
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
-          return context.drillDowns.page({ kind: 'surveyResponse', surveyKinds: args.kinds }, scopeOf(slice), query) as never;
+          return context.drillDowns.page({ kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice), query) as never;
         },
-        totalCount: (slice, args, context) => context.drillDowns.count({ kind: 'surveyResponse', surveyKinds: args.kinds }, scopeOf(slice)),
+        totalCount: (slice, args, context) =>
+          context.drillDowns.count({ kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice)),
       },
       { name: 'KpiSurveyResponseConnection' },
       { name: 'KpiSurveyResponseEdge' },

@@ -2,7 +2,22 @@
 // survey scores, and the change of a number against the previous period.
 import type { DurationStats as DurationStatsShape } from '../../kpi/families/duration.js';
 import type { HandleTimeValues } from '../../kpi/families/handle-time.js';
+import { isLowSample, LOW_SAMPLE, npsInterval, wilsonInterval, type Interval as IntervalShape } from '../../kpi/confidence.js';
 import { builder } from '../builder.js';
+
+export const Interval = builder.objectRef<IntervalShape>('Interval').implement({
+  description: 'A 95% confidence interval: the true value lies between low and high with 95% confidence.',
+  fields: (t) => ({
+    low: t.exposeFloat('low'),
+    high: t.exposeFloat('high'),
+  }),
+});
+
+const lowSampleField = (t: any, sampleName: string, sample: (parent: any) => number) =>
+  t.boolean({
+    description: `True when the sample (${sampleName}) is below ${LOW_SAMPLE}: too few records for the number to mean much.`,
+    resolve: (parent: any) => isLowSample(sample(parent)),
+  });
 
 export interface RateShape {
   numerator: number;
@@ -18,6 +33,13 @@ export const Rate = builder.objectRef<RateShape>('Rate').implement({
     value: t.float({ nullable: true, resolve: rateValue }),
     numerator: t.exposeInt('numerator'),
     denominator: t.exposeInt('denominator'),
+    confidence95: t.field({
+      type: Interval,
+      nullable: true,
+      description: 'Wilson score interval of value at 95% (z = 1.959963984540054), within [0, 1]; null when the denominator is 0.',
+      resolve: (r) => wilsonInterval(r.numerator, r.denominator),
+    }),
+    lowSample: lowSampleField(t, 'denominator', (r: RateShape) => r.denominator),
   }),
 });
 
@@ -28,6 +50,7 @@ export const DurationStats = builder.objectRef<DurationStatsShape>('DurationStat
     average: t.exposeFloat('average', { nullable: true }),
     median: t.exposeFloat('median', { nullable: true }),
     p90: t.exposeFloat('p90', { nullable: true, description: '90th percentile.' }),
+    lowSample: lowSampleField(t, 'count', (d: DurationStatsShape) => d.count),
   }),
 });
 
@@ -41,6 +64,7 @@ export const HandleTimeStats = builder.objectRef<HandleTimeValues>('HandleTimeSt
     averageTalk: t.exposeFloat('averageTalk', { nullable: true }),
     averageHold: t.exposeFloat('averageHold', { nullable: true }),
     averageWrapUp: t.exposeFloat('averageWrapUp', { nullable: true }),
+    lowSample: lowSampleField(t, 'count', (d: HandleTimeValues) => d.count),
   }),
 });
 
@@ -62,6 +86,15 @@ export const NpsScore = builder.objectRef<NpsShape>('NpsScore').implement({
     passives: t.exposeInt('passives', { description: 'Responses scoring 7 or 8.' }),
     detractors: t.exposeInt('detractors', { description: 'Responses scoring 0 to 6.' }),
     responses: t.exposeInt('responses'),
+    confidence95: t.field({
+      type: Interval,
+      nullable: true,
+      description:
+        'score +/- z * 100 * sqrt((P + D - (P - D)^2) / n) with P and D the promoter and detractor shares, n the responses and ' +
+        'z = 1.959963984540054, clipped to [-100, 100]; null with no responses.',
+      resolve: (n) => npsInterval(n.promoters, n.detractors, n.responses),
+    }),
+    lowSample: lowSampleField(t, 'responses', (n: NpsShape) => n.responses),
   }),
 });
 
@@ -77,6 +110,7 @@ export const CsatScore = builder.objectRef<CsatShape>('CsatScore').implement({
     rate: t.field({ type: Rate, resolve: (c) => ({ numerator: c.satisfied, denominator: c.responses }) }),
     average: t.exposeFloat('average', { nullable: true }),
     responses: t.exposeInt('responses'),
+    lowSample: lowSampleField(t, 'responses', (c: CsatShape) => c.responses),
   }),
 });
 
@@ -92,6 +126,7 @@ export const CesScore = builder.objectRef<CesShape>('CesScore').implement({
     average: t.exposeFloat('average', { nullable: true }),
     lowEffort: t.field({ type: Rate, resolve: (c) => ({ numerator: c.lowEffort, denominator: c.responses }) }),
     responses: t.exposeInt('responses'),
+    lowSample: lowSampleField(t, 'responses', (c: CesShape) => c.responses),
   }),
 });
 

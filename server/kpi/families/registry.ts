@@ -32,19 +32,21 @@ export type FamilyName = keyof FamilyValues;
 
 interface Family<N extends FamilyName> {
   fact: Fact;
+  /** Each record is placed by one timestamp, so it can be grouped by its local HOUR_OF_DAY and DAY_OF_WEEK. */
+  placed: boolean;
   query(request: KpiRequest): Promise<FamilyResult<FamilyValues[N]>>;
   empty(): FamilyValues[N];
 }
 
 export const FAMILIES: { [N in FamilyName]: Family<N> } = {
-  created: { fact: ticketFact, query: queryCreated, empty: emptyCreated },
-  resolved: { fact: ticketFact, query: queryResolved, empty: emptyResolved },
-  firstContact: { fact: ticketFact, query: queryFirstContact, empty: emptyFirstContact },
-  backlog: { fact: ticketFact, query: queryBacklog, empty: emptyBacklog },
-  handleTime: { fact: interactionFact, query: queryHandleTime, empty: emptyHandleTime },
-  surveys: { fact: surveyFact, query: querySurveys, empty: emptySurveys },
-  customers: { fact: customerFact, query: queryCustomers, empty: emptyCustomers },
-  firstResponseBusiness: { fact: ticketFact, query: queryFirstResponseBusiness, empty: emptyFirstResponseBusiness },
-  resolutionBusiness: { fact: ticketFact, query: queryResolutionBusiness, empty: emptyResolutionBusiness },
-  sla: { fact: ticketFact, query: querySla, empty: emptySla },
+  created: { placed: true, fact: ticketFact, query: queryCreated, empty: emptyCreated },
+  resolved: { placed: true, fact: ticketFact, query: queryResolved, empty: emptyResolved },
+  firstContact: { placed: true, fact: ticketFact, query: queryFirstContact, empty: emptyFirstContact },
+  backlog: { placed: false, fact: ticketFact, query: queryBacklog, empty: emptyBacklog },
+  handleTime: { placed: true, fact: interactionFact, query: queryHandleTime, empty: emptyHandleTime },
+  surveys: { placed: true, fact: surveyFact, query: querySurveys, empty: emptySurveys },
+  customers: { placed: false, fact: customerFact, query: queryCustomers, empty: emptyCustomers },
+  firstResponseBusiness: { placed: true, fact: ticketFact, query: queryFirstResponseBusiness, empty: emptyFirstResponseBusiness },
+  resolutionBusiness: { placed: true, fact: ticketFact, query: queryResolutionBusiness, empty: emptyResolutionBusiness },
+  sla: { placed: true, fact: ticketFact, query: querySla, empty: emptySla },
 };

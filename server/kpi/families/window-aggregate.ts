@@ -53,7 +53,7 @@ export function perWindow(
 }
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
-  const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
+  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
   const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
     perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
