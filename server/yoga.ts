@@ -170,6 +170,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         repeatableRead: readDb.kind === 'postgres',
         // The snapshot outlives its statements by little; twice the statement timeout at most.
         timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
+        onQueryAnswer: (cached) => metrics.queryAnswers.inc({ result: cached ? 'hit' : 'miss' }),
       }),
       useKpiAdmission(options.kpiAdmission ?? DEFAULT_KPI_ADMISSION),
       answerCache.plugin,

@@ -159,6 +159,21 @@ describe('/metrics', () => {
     if (api.db.kind === 'postgres') expect(text).toMatch(/deskql_db_pool_max \d+/);
     else expect(text).not.toMatch(/deskql_db_pool_max \d/);
   });
+  it('counts query answers the response cache served and those it computed', async () => {
+    const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
+    const ask = () =>
+      yoga.fetch('http://deskql.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Cached { kpis(period: { from: "2026-01-05T00:00:00Z", to: "2026-01-12T00:00:00Z" }) { ticketCount } }' }),
+      });
+    const first = (await (await ask()).json()) as any;
+    const second = (await (await ask()).json()) as any;
+    expect([first.extensions.freshness.cached, second.extensions.freshness.cached]).toEqual([false, true]);
+    const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
+    expect(text).toMatch(/deskql_response_cache_answers_total\{result="miss"\} 1/);
+    expect(text).toMatch(/deskql_response_cache_answers_total\{result="hit"\} 1/);
+  });
   it('counts the records imports write, not dry runs', async () => {
     const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
     const post = (query: string) =>

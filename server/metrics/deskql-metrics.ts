@@ -1,6 +1,6 @@
 // What an operator scrapes from /metrics (Prometheus text format, prom-client): requests and
 // their duration by operation and outcome, KPI statement time by family, SQL statements, the
-// database pool, rate-limit refusals, imported records, and the Node process. One registry per server instance,
+// database pool, rate-limit refusals, response-cache hits and misses, imported records, and the Node process. One registry per server instance,
 // never prom-client's global one, so tests and several servers in one process stay apart.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -20,6 +20,8 @@ export interface DeskqlMetrics {
    */
   statementScope: AsyncLocalStorage<{ statements: number }>;
   rateLimited: Counter;
+  /** Query answers by whether the response cache (or an identical request in flight) served them. */
+  queryAnswers: Counter<'result'>;
   importedRecords: Counter<'type' | 'result'>;
   /** Gives the pool gauges their source once the database is open. */
   watchPool(stats: () => PoolStats | null): void;
@@ -74,6 +76,12 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     rateLimited: new Counter({
       name: 'deskql_rate_limited_total',
       help: 'Requests refused with 429 because the key had spent its query-cost budget.',
+      registers: [registry],
+    }),
+    queryAnswers: new Counter({
+      name: 'deskql_response_cache_answers_total',
+      help: 'Query answers by result: hit (reused from the response cache or an identical request in flight) or miss (computed).',
+      labelNames: ['result'],
       registers: [registry],
     }),
     importedRecords: new Counter({

@@ -16,7 +16,13 @@ import { principalOf } from '../../http/authentication.js';
 import type { GraphQLContext } from '../context.js';
 import { isQuery } from '../operation-kind.js';
 
-export function useAnswerSnapshot(options: SnapshotOptions & { sql: SqlClient }): Plugin<GraphQLContext> {
+export interface AnswerSnapshotOptions extends SnapshotOptions {
+  sql: SqlClient;
+  /** Told of every query answer whether it was computed or reused (the cache hit and miss metrics). */
+  onQueryAnswer?: (cached: boolean) => void;
+}
+
+export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQLContext> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const context = args.contextValue as GraphQLContext & { request?: Request };
@@ -41,6 +47,7 @@ export function useAnswerSnapshot(options: SnapshotOptions & { sql: SqlClient })
             ? context.freshness.report(result.extensions?.freshness)
             : { ...(await readDataVersion(options.sql).catch(() => undefined)), cached: false };
           if (freshness) setResult({ ...result, extensions: { ...result.extensions, freshness } });
+          if (query && freshness) options.onQueryAnswer?.(freshness.cached);
         },
       };
     },
