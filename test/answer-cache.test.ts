@@ -96,6 +96,16 @@ describe('the response cache', () => {
     expect((await ask(reader)).data).toEqual(everyone.data);
   });
 
+  it('never answers a mutation from the cache: the same createApiKey twice makes two keys', async () => {
+    const keyAdmin = { authorization: `Bearer ${(await createApiKey(api.db.sql, { name: 'key-admin', scopes: ['keys:admin', 'kpis:read'] })).key}` };
+    const create = 'mutation { createApiKey(input: { name: "twice", scopes: [KPIS_READ] }) { key } }';
+    const first = await api.graphql(create, {}, keyAdmin);
+    const second = await api.graphql(create, {}, keyAdmin);
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect((second.data as any).createApiKey.key).not.toBe((first.data as any).createApiKey.key);
+  });
+
   it('reports freshness on mutations too, and does not cache answers with errors', async () => {
     const result = await api.graphql('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }', { i: { ndjson: ndjson([{ type: 'team', externalId: 'cache-team', name: 'Cache' }]) } }, admin);
     expect((result as any).extensions.freshness).toMatchObject({ cached: false, dataVersion: expect.stringMatching(/^\d+$/) });

@@ -9,7 +9,7 @@
 //   are simply never asked for again and age out (LRU bound in memory, TTL in Redis).
 // - Answers that can change with time alone (AnswerFreshness.dependsOnNow) live at most
 //   NOW_TTL_MS; all others at most the configured TTL.
-// - Answers with errors are not cached.
+// - Answers with errors are not cached, and neither are mutations (queriesOnly).
 //
 // Order: last of the execute plugins, so a hit skips admission and the snapshot (see
 // useAnswerSnapshot), and after useAccessControl, so scopes and the rate limit apply to hits.
@@ -22,6 +22,7 @@ import type { SqlClient } from '../../db/sql-client.js';
 import { principalOf } from '../../http/authentication.js';
 import type { Logger } from '../../logger.js';
 import type { GraphQLContext } from '../context.js';
+import { isQuery } from '../operation-kind.js';
 
 /** Answers evaluated against "now" expire within a minute (issue 10, item 3). */
 export const NOW_TTL_MS = 60_000;
@@ -81,9 +82,27 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     onTtl: ({ ttl, context }) => ((context as GraphQLContext).freshness.dependsOnNow ? Math.min(ttl, NOW_TTL_MS) : ttl),
   }) as Plugin<GraphQLContext>;
   return {
-    plugin,
+    plugin: queriesOnly(plugin),
     async close() {
       if (redis) await redis.quit().catch(() => redis!.disconnect());
+    },
+  };
+}
+
+/**
+ * Only query answers are cached. With invalidateViaMutation off (invalidation is by data
+ * version), the response cache would otherwise cache mutation results too, and an identical
+ * retry of createApiKey or revokeApiKey (which move no data version) would be answered from the
+ * cache without running.
+ */
+function queriesOnly(plugin: Plugin<GraphQLContext>): Plugin<GraphQLContext> {
+  const onExecute = plugin.onExecute;
+  if (!onExecute) return plugin;
+  return {
+    ...plugin,
+    onExecute(params) {
+      if (!isQuery(params.args.document, params.args.operationName)) return undefined;
+      return onExecute(params);
     },
   };
 }
