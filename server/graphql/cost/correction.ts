@@ -6,10 +6,11 @@
 import type { FieldNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
+import { sliceFieldKey } from './estimate.js';
 
 export function correctSliceCost(context: GraphQLContext, field: FieldNode | undefined, slices: number): void {
   const cost = context.cost;
-  const assumed = field ? cost?.slices.get(field) : undefined;
+  const assumed = field ? cost?.slices.get(sliceFieldKey(field)) : undefined;
   if (!cost || !assumed || slices <= assumed.assumed) return;
   cost.actual += Math.ceil((slices - assumed.assumed) * assumed.perSlice);
   assumed.assumed = slices;

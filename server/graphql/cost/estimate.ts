@@ -24,6 +24,14 @@ export const INTROSPECTION_COST = 1000;
 /** One type through __type. */
 export const TYPE_INTROSPECTION_COST = 50;
 
+/**
+ * How a kpiSlices field is found again at execution: by where it stands in the query text.
+ * Plugins may execute a rewritten copy of the document (the response cache adds __typename),
+ * whose nodes are new objects but keep their locations.
+ */
+export type SliceFieldKey = number | FieldNode;
+export const sliceFieldKey = (node: FieldNode): SliceFieldKey => node.loc?.start ?? node;
+
 export interface SlicesEstimate {
   /** How many slices the estimate assumed. */
   assumed: number;
@@ -37,7 +45,7 @@ export interface OperationCost {
   /** The estimate, in whole units. */
   estimated: number;
   /** Per kpiSlices field: what was assumed, so the resolver can correct it with the real count. */
-  slices: Map<FieldNode, SlicesEstimate>;
+  slices: Map<SliceFieldKey, SlicesEstimate>;
   /** What the answer finally cost: the estimate plus corrections (slices beyond the assumption). */
   actual: number;
   /** The arguments of every connection the operation selects, by field name, for the page-size rule. */
@@ -48,7 +56,7 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  slices: Map<FieldNode, SlicesEstimate>;
+  slices: Map<SliceFieldKey, SlicesEstimate>;
   pages: OperationCost['pages'];
 }
 
@@ -110,7 +118,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
     if (name === 'kpiSlices') items = estimateSlices(args);
     else if (listed && !paged) items = DEFAULT_LIST_SIZE;
     const each = 1 + selectionCost(walk, node.selectionSet, inner, seen, isConnection(field) ? pageSizeOf(args) : null);
-    if (name === 'kpiSlices') walk.slices.set(node, { assumed: items, perSlice: each });
+    if (name === 'kpiSlices') walk.slices.set(sliceFieldKey(node), { assumed: items, perSlice: each });
     total += multiplier * items * each;
   }
   return total;
