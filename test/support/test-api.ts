@@ -7,6 +7,9 @@ import { createTestDatabase } from './test-database.js';
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)\b/i;
 
+/** Whether a statement is the operation's own work, not its snapshot's opening or transaction control. */
+export const isOperationStatement = (sql: string): boolean => !sql.includes(SNAPSHOT_MARK) && !TRANSACTION_CONTROL.test(sql);
+
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
@@ -48,7 +51,7 @@ export async function startTestApi(options: { migrate?: boolean; yoga?: Omit<Yog
   async function countStatements(work: () => Promise<unknown>): Promise<number> {
     const before = statements.length;
     await work();
-    return statements.slice(before).filter((sql) => !sql.includes(SNAPSHOT_MARK) && !TRANSACTION_CONTROL.test(sql)).length;
+    return statements.slice(before).filter(isOperationStatement).length;
   }
 
   return { db, yoga, graphql, data, countStatements, statements, close: drop };
