@@ -6,6 +6,7 @@
 // before useKpiAdmission and useAnswerCache, whose execute wrappers therefore run outside this
 // one: a cache hit or an answer shared with an identical request in flight opens no snapshot,
 // and a queued request holds no connection while it waits.
+import { locatedError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { runAs } from '../../auth/principal.js';
 import { AnswerSnapshot, type SnapshotOptions } from '../../db/answer-snapshot.js';
@@ -30,7 +31,14 @@ export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQ
       const query = isQuery(args.document, args.operationName);
       if (query && principal) {
         setExecuteFn(async (executionArgs) => {
-          const snapshot = await runAs(principal, () => AnswerSnapshot.open(readPrisma(), options));
+          let snapshot: AnswerSnapshot;
+          try {
+            snapshot = await runAs(principal, () => AnswerSnapshot.open(readPrisma(), options));
+          } catch (error) {
+            // Failing to open the snapshot is the answer's database failing: an error in the
+            // result, masked (or a 503 for a lost database) like any resolver's database error.
+            return { data: null, errors: [locatedError(error, undefined)] };
+          }
           context.freshness.computedFrom = snapshot.version;
           try {
             return await snapshot.run(() => executeFn(executionArgs));
