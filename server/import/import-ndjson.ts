@@ -8,9 +8,9 @@ import { BusinessHoursImportRules } from '../business-hours/import-rules.js';
 import { refreshTicketBusinessTime } from '../business-hours/ticket-business-time.js';
 import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-client.js';
-import { RECORD_SPECS, SPEC_BY_TYPE, type RecordType } from './record-specs.js';
+import { toParameter, unnestStatement, writeColumns } from '../db/unnest-write.js';
+import { RECORD_SPECS, SPEC_BY_TYPE, writeColumnsOf, type RecordType } from './record-specs.js';
 import { Spool } from './spool.js';
-import { upsertBatch, upsertStatement } from './upsert-batch.js';
 import { validateRecord } from './validate-record.js';
 
 export interface LineError {
@@ -141,12 +141,13 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
     try {
       await db.sql.transaction(async (tx) => {
         for (const spec of RECORD_SPECS) {
-          const statement = upsertStatement(spec);
+          const statement = unnestStatement(spec.table, writeColumnsOf(spec), { upsertByExternalId: true });
           const totals = report.summary[spec.type];
           let batch: unknown[][] = [];
           const flush = async () => {
             if (batch.length === 0) return;
-            const counts = await upsertBatch(tx, spec, statement, batch);
+            // Spooled rows are [externalId, ...values in field order]; the statement takes columns.
+            const counts = await writeColumns(tx, statement, batch[0]!.map((_, column) => batch.map((row) => toParameter(row[column]))));
             totals.created += counts.created;
             totals.updated += counts.updated;
             totals.unchanged += batch.length - counts.created - counts.updated;

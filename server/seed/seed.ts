@@ -5,12 +5,9 @@ import type { SqlClient } from '../db/sql-client.js';
 import { RECORD_SPECS } from '../import/record-specs.js';
 import { generateActivity } from './activity.js';
 import { seedBusinessHours } from './business-hours.js';
-import { insertRows } from './bulk-insert.js';
 import { generateDirectory } from './directory.js';
 import { Random } from './random.js';
-import {
-  agentColumns, articleColumns, customerColumns, interactionColumns, surveyColumns, teamColumns, ticketColumns,
-} from './tables.js';
+import { agentTable, articleTable, customerTable, insertRows, interactionTable, surveyTable, teamTable, ticketTable } from './tables.js';
 
 const DAY = 86_400_000;
 
@@ -76,11 +73,11 @@ export async function seedDatabase(
     }
     const progress: SeedProgress = { phase: 'directory', tickets: 0, interactions: 0, surveys: 0 };
     onProgress(progress);
-    await insertRows(sql, 'team', teamColumns, directory.teams);
-    await insertRows(sql, 'agent', agentColumns, directory.agents);
-    await insertRows(sql, 'knowledge_article', articleColumns, directory.articles);
+    await insertRows(sql, teamTable, directory.teams);
+    await insertRows(sql, agentTable, directory.agents);
+    await insertRows(sql, articleTable, directory.articles);
     for (let index = 0; index < directory.customers.length; index += 5000) {
-      await insertRows(sql, 'customer', customerColumns, directory.customers.slice(index, index + 5000));
+      await insertRows(sql, customerTable, directory.customers.slice(index, index + 5000));
     }
     progress.phase = 'activity';
     const batches = generateActivity(random, directory, traits, {
@@ -90,9 +87,9 @@ export async function seedDatabase(
       batchSize: options.batchSize ?? 5000,
     });
     for (const batch of batches) {
-      await insertRows(sql, 'ticket', ticketColumns, batch.tickets);
-      await insertRows(sql, 'interaction', interactionColumns, batch.interactions);
-      await insertRows(sql, 'survey_response', surveyColumns, batch.surveys);
+      await insertRows(sql, ticketTable, batch.tickets);
+      await insertRows(sql, interactionTable, batch.interactions);
+      await insertRows(sql, surveyTable, batch.surveys);
       progress.tickets += batch.tickets.length;
       progress.interactions += batch.interactions.length;
       progress.surveys += batch.surveys.length;

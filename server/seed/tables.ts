@@ -1,76 +1,44 @@
-// Which column of which table each generated row field goes to.
-import type { Column } from './bulk-insert.js';
+// Which columns the demo generator fills, by the Prisma fields its row shapes are named after:
+// table and column names and types come from the data model, so they are written only in
+// prisma/schema.prisma. Rows are written with the shared unnest writer.
+import { columnOf, pgTypeOf, tableOf, type ModelName, type ScalarField } from '../db/datamodel.js';
+import type { SqlClient } from '../db/sql-client.js';
+import { toParameter, unnestStatement, writeColumns } from '../db/unnest-write.js';
 import type { AgentRow, ArticleRow, CustomerRow, InteractionRow, SurveyRow, TeamRow, TicketRow } from './rows.js';
 
-export const teamColumns: Column<TeamRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'name', type: 'text', value: (r) => r.name },
-];
+export interface SeedTable<Row> {
+  table: string;
+  fields: ReadonlyArray<keyof Row>;
+  statement: string;
+}
 
-export const agentColumns: Column<AgentRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'name', type: 'text', value: (r) => r.name },
-  { name: 'email', type: 'text', value: (r) => r.email },
-  { name: 'team_id', type: 'int', value: (r) => r.teamId },
-  { name: 'active', type: 'boolean', value: (r) => r.active },
-];
+function seedTable<Row>() {
+  return <M extends ModelName>(model: M, fields: ReadonlyArray<ScalarField<M> & keyof Row>): SeedTable<Row> => ({
+    table: tableOf(model),
+    fields,
+    statement: unnestStatement(
+      tableOf(model),
+      fields.map((field) => ({ column: columnOf(model, field), pgType: pgTypeOf(model, field) })),
+    ),
+  });
+}
 
-export const customerColumns: Column<CustomerRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'name', type: 'text', value: (r) => r.name },
-  { name: 'email', type: 'text', value: (r) => r.email },
-  { name: 'segment', type: 'text', value: (r) => r.segment },
-  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
-  { name: 'churned_at', type: 'timestamptz', value: (r) => r.churnedAt },
-];
+export const teamTable = seedTable<TeamRow>()('Team', ['id', 'externalId', 'name']);
+export const agentTable = seedTable<AgentRow>()('Agent', ['id', 'externalId', 'name', 'email', 'teamId', 'active']);
+export const customerTable = seedTable<CustomerRow>()('Customer', ['id', 'externalId', 'name', 'email', 'segment', 'createdAt', 'churnedAt']);
+export const articleTable = seedTable<ArticleRow>()('KnowledgeArticle', ['id', 'externalId', 'title', 'url']);
+export const ticketTable = seedTable<TicketRow>()('Ticket', [
+  'id', 'externalId', 'subject', 'channel', 'priority', 'category', 'status', 'customerId', 'assigneeId', 'teamId',
+  'createdAt', 'firstResponseAt', 'resolvedAt', 'reopenCount', 'knowledgeArticleId',
+]);
+export const interactionTable = seedTable<InteractionRow>()('Interaction', [
+  'id', 'externalId', 'ticketId', 'agentId', 'startedAt', 'talkSeconds', 'holdSeconds', 'wrapUpSeconds', 'transferred',
+]);
+export const surveyTable = seedTable<SurveyRow>()('SurveyResponse', [
+  'id', 'externalId', 'kind', 'score', 'customerId', 'ticketId', 'respondedAt', 'comment',
+]);
 
-export const articleColumns: Column<ArticleRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'title', type: 'text', value: (r) => r.title },
-  { name: 'url', type: 'text', value: (r) => r.url },
-];
-
-export const ticketColumns: Column<TicketRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'subject', type: 'text', value: (r) => r.subject },
-  { name: 'channel', type: 'channel', value: (r) => r.channel },
-  { name: 'priority', type: 'priority', value: (r) => r.priority },
-  { name: 'category', type: 'text', value: (r) => r.category },
-  { name: 'status', type: 'ticket_status', value: (r) => r.status },
-  { name: 'customer_id', type: 'int', value: (r) => r.customerId },
-  { name: 'assignee_id', type: 'int', value: (r) => r.assigneeId },
-  { name: 'team_id', type: 'int', value: (r) => r.teamId },
-  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
-  { name: 'first_response_at', type: 'timestamptz', value: (r) => r.firstResponseAt },
-  { name: 'resolved_at', type: 'timestamptz', value: (r) => r.resolvedAt },
-  { name: 'reopen_count', type: 'int', value: (r) => r.reopenCount },
-  { name: 'knowledge_article_id', type: 'int', value: (r) => r.knowledgeArticleId },
-];
-
-export const interactionColumns: Column<InteractionRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'ticket_id', type: 'int', value: (r) => r.ticketId },
-  { name: 'agent_id', type: 'int', value: (r) => r.agentId },
-  { name: 'started_at', type: 'timestamptz', value: (r) => r.startedAt },
-  { name: 'talk_seconds', type: 'int', value: (r) => r.talkSeconds },
-  { name: 'hold_seconds', type: 'int', value: (r) => r.holdSeconds },
-  { name: 'wrap_up_seconds', type: 'int', value: (r) => r.wrapUpSeconds },
-  { name: 'transferred', type: 'boolean', value: (r) => r.transferred },
-];
-
-export const surveyColumns: Column<SurveyRow>[] = [
-  { name: 'id', type: 'int', value: (r) => r.id },
-  { name: 'external_id', type: 'text', value: (r) => r.externalId },
-  { name: 'kind', type: 'survey_kind', value: (r) => r.kind },
-  { name: 'score', type: 'int', value: (r) => r.score },
-  { name: 'customer_id', type: 'int', value: (r) => r.customerId },
-  { name: 'ticket_id', type: 'int', value: (r) => r.ticketId },
-  { name: 'responded_at', type: 'timestamptz', value: (r) => r.respondedAt },
-  { name: 'comment', type: 'text', value: (r) => r.comment },
-];
+export async function insertRows<Row>(sql: SqlClient, table: SeedTable<Row>, rows: readonly Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  await writeColumns(sql, table.statement, table.fields.map((field) => rows.map((row) => toParameter(row[field]))));
+}
