@@ -4,7 +4,7 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { getArgumentValues, isObjectType, Kind } from 'graphql';
 import type { ComparisonBasis } from '../kpi/comparison.js';
-import { KPI_BY_NAME, type KpiName } from '../kpi/definitions.js';
+import { isKpiName, KPIS, type KpiName } from '../kpi/definitions.js';
 import type { FamilyName } from '../kpi/families/registry.js';
 
 export interface KpiSelection {
@@ -43,12 +43,12 @@ function comparisonBasis(node: FieldNode, info: GraphQLResolveInfo): ComparisonB
 }
 
 export function familiesOf(kpis: Iterable<KpiName>): Set<FamilyName> {
-  return new Set([...kpis].map((name) => KPI_BY_NAME.get(name)!.family));
+  return new Set([...kpis].map((name) => KPIS[name].family));
 }
 
 function addKpis(fields: FieldNode[], into: Set<KpiName>): void {
   for (const field of fields) {
-    if (KPI_BY_NAME.has(field.name.value as KpiName)) into.add(field.name.value as KpiName);
+    if (isKpiName(field.name.value)) into.add(field.name.value);
   }
 }
 

@@ -11,7 +11,7 @@ import { userInputError } from './errors.js';
 import { familiesOf, type KpiSelection } from './kpi-selection.js';
 import type { KpiFilterInput } from './types/kpi-inputs.js';
 import { compareHeadlines, kpiOfKey, type KpiSliceOrderInput } from './types/kpi-order.js';
-import { assertKpiSupported, HEADLINES, readKpi } from './types/kpi-set.js';
+import { assertKpiSupported, readHeadline } from './types/kpi-set.js';
 import type { KpiSliceShape } from './types/kpi-slice.js';
 
 /** The most slices one kpiSlices answer may hold. */
@@ -46,7 +46,7 @@ export async function answerSlices(args: SliceArguments, ctx: GraphQLContext, se
   const period = ctx.kpis.validatePeriod(args.period);
   const granularity = args.granularity ?? null;
   const groupBy = [...new Set(args.groupBy ?? [])];
-  const order = args.orderBy ? { kpi: kpiOfKey(args.orderBy.kpi, 'orderBy.kpi'), direction: args.orderBy.direction } : null;
+  const order = args.orderBy ? { kpi: kpiOfKey(args.orderBy.kpi), direction: args.orderBy.direction } : null;
   if ((order || args.first != null) && groupBy.length === 0) {
     throw userInputError(
       `${order ? 'orderBy' : 'first'} needs groupBy: it ranks the groups within each bucket (e.g. groupBy: [AGENT] for the top agents)`,
@@ -92,8 +92,7 @@ async function slicesOf(
     for (const result of results) for (const [key, cell] of result[index]!) groups.set(key, cell.group);
     let ordered = [...groups.entries()].sort(([, a], [, b]) => compareGroups(groupBy.map((d) => a[d] ?? null), groupBy.map((d) => b[d] ?? null)));
     if (order) {
-      const headline = HEADLINES[order.kpi];
-      const values = await Promise.all(ordered.map(async ([key]) => headline(await readKpi({ source, window: index, group: key }, order.kpi))));
+      const values = await Promise.all(ordered.map(([key]) => readHeadline({ source, window: index, group: key }, order.kpi)));
       // Array.prototype.sort is stable: ties keep the default group order.
       ordered = ordered
         .map((entry, i) => ({ entry, value: values[i] ?? null }))

@@ -1,50 +1,25 @@
 // Ordering kpiSlices by a KPI (kpi-spec: "Ordering and top N"), and the enum that names each
 // KPI of KpiSet, which the flat table also uses to name its columns.
-import type { KpiName } from '../../kpi/definitions.js';
+import { KPI_NAMES, type KpiName } from '../../kpi/definitions.js';
 import { builder } from '../builder.js';
-import { userInputError } from '../errors.js';
 import type { Direction } from '../pagination.js';
 import { OrderDirectionEnum } from './enums.js';
 
-/**
- * Each key and the KpiSet field it names. null would mark a key the contract fixes before its
- * KPI exists (refused with BAD_USER_INPUT); a KPI is wired by naming it here, once it is in
- * KpiName and HEADLINES (kpi-set.ts).
- */
-export const KPI_KEYS = {
-  TICKET_COUNT: 'ticketCount',
-  RESOLVED_COUNT: 'resolvedCount',
-  BACKLOG: 'backlog',
-  FIRST_RESPONSE_TIME: 'firstResponseTime',
-  RESOLUTION_TIME: 'resolutionTime',
-  FIRST_RESPONSE_BUSINESS_TIME: 'firstResponseBusinessTime',
-  RESOLUTION_BUSINESS_TIME: 'resolutionBusinessTime',
-  FIRST_CONTACT_RESOLUTION: 'firstContactResolution',
-  AVERAGE_HANDLE_TIME: 'averageHandleTime',
-  NPS: 'nps',
-  CSAT: 'csat',
-  CES: 'ces',
-  SELF_SERVICE_OPPORTUNITY: 'selfServiceOpportunity',
-  FIRST_RESPONSE_SLA: 'firstResponseSla',
-  RESOLUTION_SLA: 'resolutionSla',
-  CUSTOMERS_AT_START: 'customersAtStart',
-  CUSTOMERS_AT_END: 'customersAtEnd',
-  NEW_CUSTOMERS: 'newCustomers',
-  RETENTION_RATE: 'retentionRate',
-  CHURN_RATE: 'churnRate',
-} as const satisfies Record<string, KpiName | null>;
+/** ticketCount -> TICKET_COUNT, as a type, so each key is checked to name its KPI. */
+type ScreamingSnake<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Uppercase<Head> : `_${Head}`}${ScreamingSnake<Tail>}`
+  : '';
 
-export type KpiKey = keyof typeof KPI_KEYS;
+export type KpiKey = ScreamingSnake<KpiName>;
 
-/** The KPI a key names, or a BAD_USER_INPUT error when it does not exist yet. */
-export function kpiOfKey(key: KpiKey, argument: string): KpiName {
-  const name: KpiName | null = KPI_KEYS[key];
-  if (name === null) {
-    throw userInputError(
-      `${argument}: ${key} is not available yet on this server (the business-hours and SLA KPIs are being added); use another KPI`,
-    );
-  }
-  return name;
+const keyOf = <N extends KpiName>(name: N) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase() as ScreamingSnake<N>;
+
+/** Each key and the KpiSet field it names: TICKET_COUNT names ticketCount. */
+export const KPI_KEYS = Object.fromEntries(KPI_NAMES.map((name) => [keyOf(name), name])) as Record<KpiKey, KpiName>;
+
+/** The KPI a key names. */
+export function kpiOfKey(key: KpiKey): KpiName {
+  return KPI_KEYS[key];
 }
 
 export const KpiOrderKeyEnum = builder.enumType('KpiOrderKey', {

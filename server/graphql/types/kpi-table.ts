@@ -2,7 +2,6 @@
 // Grafana, pandas): typed columns with stable snake_case names and one row of scalars per
 // slice. /kpis.csv (server/http/kpi-csv.ts) serves the same table as CSV.
 import { prisma } from '../../db/prisma.js';
-import type { KpiName } from '../../kpi/definitions.js';
 import type { Dimension, KpiDimension } from '../../kpi/dimensions.js';
 import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
@@ -10,7 +9,7 @@ import { userInputError } from '../errors.js';
 import { encodeGlobalID } from '../global-id.js';
 import { answerSlices, MAX_SLICES } from '../kpi-slice-answer.js';
 import { COLUMN_TYPES, kpiColumns, type Cell, type TableColumn } from '../kpi-table-columns.js';
-import { kpiOfKey, KpiOrderKeyEnum, type KpiKey } from './kpi-order.js';
+import { kpiOfKey, KpiOrderKeyEnum } from './kpi-order.js';
 import { readKpi } from './kpi-set.js';
 import type { KpiSliceShape } from './kpi-slice.js';
 import { sliceArgs, toSliceArguments } from './kpi-slice-args.js';
@@ -113,7 +112,7 @@ builder.queryField('kpiTable', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       if (args.kpis.length === 0) throw userInputError('kpis must name at least one KPI, e.g. kpis: [TICKET_COUNT, CSAT]');
-      const names = [...new Set((args.kpis as KpiKey[]).map((key) => kpiOfKey(key, 'kpis')))] as KpiName[];
+      const names = [...new Set(args.kpis.map(kpiOfKey))];
       const groupBy = [...new Set((args.groupBy ?? []) as KpiDimension[])];
       const slices = await answerSlices(
         toSliceArguments(args),

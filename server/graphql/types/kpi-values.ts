@@ -3,6 +3,7 @@
 import type { DurationStats as DurationStatsShape } from '../../kpi/families/duration.js';
 import type { HandleTimeValues } from '../../kpi/families/handle-time.js';
 import { isLowSample, LOW_SAMPLE, npsInterval, wilsonInterval, type Interval as IntervalShape } from '../../kpi/confidence.js';
+import { npsScore, rateValue, type CesShape, type CsatShape, type NpsShape, type RateShape } from '../../kpi/value-shapes.js';
 import { builder } from '../builder.js';
 
 export const Interval = builder.objectRef<IntervalShape>('Interval').implement({
@@ -13,19 +14,17 @@ export const Interval = builder.objectRef<IntervalShape>('Interval').implement({
   }),
 });
 
-const lowSampleField = (t: any, sampleName: string, sample: (parent: any) => number) =>
+type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+const lowSampleField = <Parent>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypesOf<typeof builder>, Parent>,
+  sampleName: string,
+  sample: (parent: Parent) => number,
+) =>
   t.boolean({
     description: `True when the sample (${sampleName}) is below ${LOW_SAMPLE}: too few records for the number to mean much.`,
-    resolve: (parent: any) => isLowSample(sample(parent)),
+    resolve: (parent) => isLowSample(sample(parent)),
   });
-
-export interface RateShape {
-  numerator: number;
-  denominator: number;
-}
-
-/** numerator / denominator, or null when the denominator is 0 (kpi-spec: rates). */
-export const rateValue = (r: RateShape): number | null => (r.denominator === 0 ? null : r.numerator / r.denominator);
 
 export const Rate = builder.objectRef<RateShape>('Rate').implement({
   description: 'A share: value = numerator / denominator, a fraction in [0, 1]; null when the denominator is 0.',
@@ -68,16 +67,6 @@ export const HandleTimeStats = builder.objectRef<HandleTimeValues>('HandleTimeSt
   }),
 });
 
-export interface NpsShape {
-  promoters: number;
-  passives: number;
-  detractors: number;
-  responses: number;
-}
-
-/** 100 * (promoters - detractors) / responses, or null with no responses. */
-export const npsScore = (n: NpsShape): number | null => (n.responses === 0 ? null : (100 * (n.promoters - n.detractors)) / n.responses);
-
 export const NpsScore = builder.objectRef<NpsShape>('NpsScore').implement({
   description: 'Net Promoter Score: 100 * (promoters - detractors) / responses, from -100 to 100; null with no responses.',
   fields: (t) => ({
@@ -98,12 +87,6 @@ export const NpsScore = builder.objectRef<NpsShape>('NpsScore').implement({
   }),
 });
 
-export interface CsatShape {
-  satisfied: number;
-  responses: number;
-  average: number | null;
-}
-
 export const CsatScore = builder.objectRef<CsatShape>('CsatScore').implement({
   description: 'Customer satisfaction: the share of CSAT responses scoring 4 or 5, and the average score (1..5).',
   fields: (t) => ({
@@ -113,12 +96,6 @@ export const CsatScore = builder.objectRef<CsatShape>('CsatScore').implement({
     lowSample: lowSampleField(t, 'responses', (c: CsatShape) => c.responses),
   }),
 });
-
-export interface CesShape {
-  lowEffort: number;
-  responses: number;
-  average: number | null;
-}
 
 export const CesScore = builder.objectRef<CesShape>('CesScore').implement({
   description: 'Customer effort: the average CES score (1..7, 7 = very easy), and the share of low-effort answers (score >= 5).',

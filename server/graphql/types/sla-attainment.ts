@@ -1,14 +1,9 @@
 // SlaAttainment (api-contract, second round): how many tickets met, missed or are still within
 // a service-level target, and the attainment rate over those decided.
 import type { SlaCounts } from '../../kpi/families/sla.js';
+import { slaRate } from '../../kpi/value-shapes.js';
 import { builder } from '../builder.js';
-import { Rate, rateValue, type RateShape } from './kpi-values.js';
-
-/** achieved / (achieved + breached): pending tickets are not decided yet. */
-export const slaRate = (c: SlaCounts): RateShape => ({ numerator: c.achieved, denominator: c.achieved + c.breached });
-
-/** The headline value of an SLA KPI (issue "ordering": its rate's value). */
-export const slaHeadline = (c: SlaCounts): number | null => rateValue(slaRate(c));
+import { Rate } from './kpi-values.js';
 
 export const SlaAttainment = builder.objectRef<SlaCounts>('SlaAttainment').implement({
   description:
