@@ -3,11 +3,12 @@
 // survey's ticket assignee, a ticket's customer segment) are copied onto it at write time
 // (migration kpi_facts, docs/kpi-facts.md), so KPI statements read one table; a join is added
 // only when a dimension or filter needs one, so the common queries stay lean.
+import { rawSql, sqlFragment, sqlFragments, sqlText, type SqlFragment, type SqlLiteral } from '../db/sql-fragment.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { FILTER_DIMENSION, isLocalTimeDimension, LOCAL_TIME_DIMENSIONS, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
 
 interface DimensionSql {
-  expr: string;
+  expr: SqlFragment;
   /** Joins (keys of Fact.joins) the expression needs, in order. */
   joins?: string[];
   /** Column type, for the filter's array parameter. */
@@ -15,66 +16,68 @@ interface DimensionSql {
 }
 
 export interface Fact {
-  from: string;
-  joins: Record<string, string>;
+  from: SqlFragment;
+  joins: Record<string, SqlFragment>;
   dimensions: Partial<Record<Dimension, DimensionSql>>;
 }
 
+const dim = <T extends string>(expr: SqlLiteral<T>, type: DimensionSql['type']): DimensionSql => ({ expr: sqlFragment(expr), type });
+
 export const ticketFact: Fact = {
-  from: 'ticket t',
-  joins: { c: 'JOIN customer c ON c.id = t.customer_id' },
+  from: sqlFragment('ticket t'),
+  joins: sqlFragments({ c: 'JOIN customer c ON c.id = t.customer_id' }),
   dimensions: {
-    AGENT: { expr: 't.assignee_id', type: 'int' },
-    TEAM: { expr: 't.team_id', type: 'int' },
-    CHANNEL: { expr: 't.channel::text', type: 'text' },
-    PRIORITY: { expr: 't.priority::text', type: 'text' },
-    CATEGORY: { expr: 't.category', type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 't.customer_segment', type: 'text' },
-    CUSTOMER: { expr: 't.customer_id', type: 'int' },
+    AGENT: dim('t.assignee_id', 'int'),
+    TEAM: dim('t.team_id', 'int'),
+    CHANNEL: dim('t.channel::text', 'text'),
+    PRIORITY: dim('t.priority::text', 'text'),
+    CATEGORY: dim('t.category', 'text'),
+    CUSTOMER_SEGMENT: dim('t.customer_segment', 'text'),
+    CUSTOMER: dim('t.customer_id', 'int'),
   },
 };
 
 export const interactionFact: Fact = {
-  from: 'interaction i',
-  joins: {
+  from: sqlFragment('interaction i'),
+  joins: sqlFragments({
     a: 'JOIN agent a ON a.id = i.agent_id',
     t: 'JOIN ticket t ON t.id = i.ticket_id',
     c: 'JOIN customer c ON c.id = t.customer_id',
-  },
+  }),
   dimensions: {
-    AGENT: { expr: 'i.agent_id', type: 'int' },
-    TEAM: { expr: 'i.agent_team_id', type: 'int' },
-    CHANNEL: { expr: 'i.ticket_channel::text', type: 'text' },
-    PRIORITY: { expr: 'i.ticket_priority::text', type: 'text' },
-    CATEGORY: { expr: 'i.ticket_category', type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 'i.customer_segment', type: 'text' },
-    CUSTOMER: { expr: 'i.ticket_customer_id', type: 'int' },
+    AGENT: dim('i.agent_id', 'int'),
+    TEAM: dim('i.agent_team_id', 'int'),
+    CHANNEL: dim('i.ticket_channel::text', 'text'),
+    PRIORITY: dim('i.ticket_priority::text', 'text'),
+    CATEGORY: dim('i.ticket_category', 'text'),
+    CUSTOMER_SEGMENT: dim('i.customer_segment', 'text'),
+    CUSTOMER: dim('i.ticket_customer_id', 'int'),
   },
 };
 
 export const surveyFact: Fact = {
-  from: 'survey_response s',
-  joins: {
+  from: sqlFragment('survey_response s'),
+  joins: sqlFragments({
     t: 'LEFT JOIN ticket t ON t.id = s.ticket_id',
     c: 'JOIN customer c ON c.id = s.customer_id',
-  },
+  }),
   dimensions: {
-    AGENT: { expr: 's.ticket_assignee_id', type: 'int' },
-    TEAM: { expr: 's.ticket_team_id', type: 'int' },
-    CHANNEL: { expr: 's.ticket_channel::text', type: 'text' },
-    PRIORITY: { expr: 's.ticket_priority::text', type: 'text' },
-    CATEGORY: { expr: 's.ticket_category', type: 'text' },
-    CUSTOMER_SEGMENT: { expr: 's.customer_segment', type: 'text' },
-    CUSTOMER: { expr: 's.customer_id', type: 'int' },
+    AGENT: dim('s.ticket_assignee_id', 'int'),
+    TEAM: dim('s.ticket_team_id', 'int'),
+    CHANNEL: dim('s.ticket_channel::text', 'text'),
+    PRIORITY: dim('s.ticket_priority::text', 'text'),
+    CATEGORY: dim('s.ticket_category', 'text'),
+    CUSTOMER_SEGMENT: dim('s.customer_segment', 'text'),
+    CUSTOMER: dim('s.customer_id', 'int'),
   },
 };
 
 export const customerFact: Fact = {
-  from: 'customer cu',
+  from: sqlFragment('customer cu'),
   joins: {},
   dimensions: {
-    CUSTOMER_SEGMENT: { expr: 'cu.segment', type: 'text' },
-    CUSTOMER: { expr: 'cu.id', type: 'int' },
+    CUSTOMER_SEGMENT: dim('cu.segment', 'text'),
+    CUSTOMER: dim('cu.id', 'int'),
   },
 };
 
@@ -91,6 +94,7 @@ export interface FactQueryParts {
 
 /** The timestamp that places a family's records in windows, and the zone of their local time. */
 export interface Placement {
+  /** A column of the fact (families pass constants; see README: not yet branded). */
   timestamp: string;
   timeZone: string;
 }
@@ -100,9 +104,9 @@ export interface Placement {
  * pattern keeps anything else out of the statement text, where a parameter cannot go (the
  * same expression must appear in SELECT and GROUP BY).
  */
-export function zoneLiteral(timeZone: string): string {
+export function zoneLiteral(timeZone: string): SqlFragment {
   if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`unexpected time zone name ${JSON.stringify(timeZone)}`);
-  return `'${timeZone}'`;
+  return `'${timeZone}'` as SqlFragment;
 }
 
 /** The dimension and filter SQL of one statement over `fact`; `placement` enables HOUR_OF_DAY and DAY_OF_WEEK. */
@@ -115,12 +119,12 @@ export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: Resolve
     if (isLocalTimeDimension(dimension)) {
       if (!placement) throw new Error(`fact ${fact.from} has no placing timestamp for ${dimension}`);
       const field = LOCAL_TIME_DIMENSIONS[dimension];
-      return Prisma.raw(`extract(${field} FROM ${placement.timestamp} AT TIME ZONE ${zoneLiteral(placement.timeZone)})::int`);
+      return Prisma.sql`extract(${rawSql(sqlFragment(field))} FROM ${Prisma.raw(placement.timestamp)} AT TIME ZONE ${rawSql(zoneLiteral(placement.timeZone))})::int`;
     }
     const sql = fact.dimensions[dimension];
     if (!sql) throw new Error(`fact ${fact.from} has no dimension ${dimension}`);
     need(sql);
-    return Prisma.raw(sql.expr);
+    return rawSql(sql.expr);
   });
   const conditions: Prisma.Sql[] = [];
   for (const [field, values] of Object.entries(filter) as Array<[keyof ResolvedKpiFilter, unknown[] | undefined]>) {
@@ -128,13 +132,13 @@ export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: Resolve
     const sql = fact.dimensions[FILTER_DIMENSION[field]];
     if (!sql) throw new Error(`fact ${fact.from} cannot be filtered by ${field}`);
     need(sql);
-    conditions.push(Prisma.sql`${Prisma.raw(sql.expr)} = ANY(${values}::${Prisma.raw(sql.type)}[])`);
+    conditions.push(Prisma.sql`${rawSql(sql.expr)} = ANY(${values}::${rawSql(sql.type)}[])`);
   }
   // Joins are declared in dependency order; keep that order.
   const joins = Object.keys(fact.joins).filter((key) => needed.includes(key)).map((key) => fact.joins[key]!);
   return {
-    from: Prisma.raw([fact.from, ...joins].join(' ')),
-    selectDims: dims.length ? Prisma.sql`, ${Prisma.join(dims.map((dim, i) => Prisma.sql`${dim} AS ${Prisma.raw(`d${i}`)}`))}` : Prisma.empty,
+    from: Prisma.join([fact.from, ...joins].map((part) => rawSql(part)), ' '),
+    selectDims: dims.length ? Prisma.sql`, ${Prisma.join(dims.map((dim, i) => Prisma.sql`${dim} AS ${rawSql(sqlText`d${i}`)}`))}` : Prisma.empty,
     groupDims: dims,
     where: conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`,
   };

@@ -1,5 +1,6 @@
 // Average, median and p90 of a duration expression (seconds), as PostgreSQL computes them
 // (percentile_cont: linear interpolation between the closest ranks).
+import type { SqlText } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
 export interface DurationStats {
@@ -9,7 +10,7 @@ export interface DurationStats {
   p90: number | null;
 }
 
-export function durationAggregates(prefix: string, seconds: string): Prisma.Sql {
+export function durationAggregates<P extends string, E extends string>(prefix: SqlText<P>, seconds: SqlText<E>): Prisma.Sql {
   const expr = Prisma.raw(seconds);
   const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
   return Prisma.sql`count(${expr})::int AS ${alias('count')},
@@ -23,7 +24,7 @@ export function durationAggregates(prefix: string, seconds: string): Prisma.Sql 
  * migration kpi_facts): exact, since timestamps are kept to the millisecond, and integers
  * aggregate and sort faster than intervals. Returned in seconds, as before.
  */
-export function durationAggregatesMs(prefix: string, milliseconds: string): Prisma.Sql {
+export function durationAggregatesMs<P extends string, E extends string>(prefix: SqlText<P>, milliseconds: SqlText<E>): Prisma.Sql {
   const expr = Prisma.raw(milliseconds);
   const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
   return Prisma.sql`count(${expr})::int AS ${alias('count')},
