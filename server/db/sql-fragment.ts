@@ -15,6 +15,12 @@ export type SqlLiteral<T extends string> = string extends T ? never : T;
 /** What a fragment parameter accepts: a literal (inferred as T) or a fragment. */
 export type SqlText<T extends string> = SqlFragment | SqlLiteral<T>;
 
+/**
+ * A column of a KPI statement by its table alias, as written in code ('t.created_at'). A
+ * template-literal type: a value of type `string` does not fit it without a deliberate cast.
+ */
+export type SqlColumn = `${'t' | 'i' | 's' | 'cu' | 'c' | 'a' | 'b'}.${string}`;
+
 /** Brands a literal (or passes a fragment through). */
 export function sqlFragment<T extends string>(text: SqlText<T>): SqlFragment {
   return text as SqlFragment;

@@ -3,7 +3,7 @@
 // survey's ticket assignee, a ticket's customer segment) are copied onto it at write time
 // (migration kpi_facts, docs/kpi-facts.md), so KPI statements read one table; a join is added
 // only when a dimension or filter needs one, so the common queries stay lean.
-import { rawSql, sqlFragment, sqlFragments, sqlText, type SqlFragment, type SqlLiteral } from '../db/sql-fragment.js';
+import { rawSql, sqlFragment, sqlFragments, sqlText, type SqlColumn, type SqlFragment, type SqlLiteral } from '../db/sql-fragment.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { FILTER_DIMENSION, isLocalTimeDimension, LOCAL_TIME_DIMENSIONS, type Dimension, type ResolvedKpiFilter } from './dimensions.js';
 
@@ -94,8 +94,7 @@ export interface FactQueryParts {
 
 /** The timestamp that places a family's records in windows, and the zone of their local time. */
 export interface Placement {
-  /** A column of the fact (families pass constants; see README: not yet branded). */
-  timestamp: string;
+  timestamp: SqlColumn;
   timeZone: string;
 }
 

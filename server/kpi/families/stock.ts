@@ -3,6 +3,7 @@
 // scanning all history once per instant, one statement counts entries and exits between
 // consecutive instants (and before the first), and the running sums give the stock at each.
 import { prisma } from '../../db/prisma.js';
+import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact } from '../facts.js';
 import type { GroupValues } from '../dimensions.js';
@@ -12,8 +13,8 @@ import { runPlacement } from './window-runs.js';
 export interface StockSpec {
   fact: Fact;
   /** When a record enters the stock, and when it leaves (null: still in). */
-  enters: string;
-  leaves: string;
+  enters: SqlColumn;
+  leaves: SqlColumn;
   /** More UNION ALL parts returning (m, k, d…, n, n2), e.g. per-window flows. */
   extraParts?: (parts: ReturnType<typeof factQueryParts>) => Prisma.Sql[];
 }
@@ -32,7 +33,7 @@ export async function runStock(spec: StockSpec, request: KpiRequest): Promise<St
   // are contiguous, so width_bucket over the boundaries places every record in one pass.
   const bounds = ['-infinity', ...instants.map((t) => new Date(t).toISOString())];
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
-  const movement = (kind: string, column: string) => {
+  const movement = (kind: string, column: SqlColumn) => {
     const placement = runPlacement(column, { offset: 0, bounds });
     return Prisma.sql`
       SELECT ${kind}::text AS m, ${placement.k} AS k ${parts.selectDims}, count(*)::int AS n, 0 AS n2

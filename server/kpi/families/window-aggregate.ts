@@ -2,6 +2,7 @@
 // aggregated per window and group, in one statement for all windows (buckets, the whole
 // period, previous periods).
 import { prisma } from '../../db/prisma.js';
+import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
 import { emptyResult, groupKey, groupOf, type FamilyResult, type KpiRequest } from '../request.js';
@@ -10,7 +11,7 @@ import { contiguousRuns, runPlacement, windowsTable } from './window-runs.js';
 export interface WindowAggregate<V> {
   fact: Fact;
   /** The column that places a record in a window. */
-  timestamp: string;
+  timestamp: SqlColumn;
   /** Aggregate expressions (aliased) for SELECT. */
   aggregates: Prisma.Sql;
   /** Extra joins after the fact's own, e.g. a LATERAL subquery. */
@@ -27,7 +28,7 @@ export interface WindowAggregate<V> {
 export function perWindow(
   parts: FactQueryParts,
   windows: KpiRequest['windows'],
-  column: string,
+  column: SqlColumn,
   select: Prisma.Sql | ((windowEnd: Prisma.Sql) => Prisma.Sql),
   extraJoins: Prisma.Sql = Prisma.empty,
   extraWhere: Prisma.Sql = Prisma.sql`TRUE`,

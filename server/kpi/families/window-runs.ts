@@ -3,6 +3,7 @@
 // exactly, where a join against an array of windows makes it guess (and spill sorts to disk).
 // Windows that are not contiguous (previous periods of months, which overlap) form runs of
 // their own, one UNION ALL part each; past MAX_RUNS parts, a range join takes over.
+import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Window } from '../period.js';
 
@@ -31,7 +32,7 @@ export function contiguousRuns(windows: Array<{ start: Date | '-infinity'; end: 
 }
 
 /** The window index of `column` within a run, the condition that keeps the run's rows, and the window's end. */
-export function runPlacement(column: string, run: Run): { k: Prisma.Sql; where: Prisma.Sql; end: Prisma.Sql } {
+export function runPlacement(column: SqlColumn, run: Run): { k: Prisma.Sql; where: Prisma.Sql; end: Prisma.Sql } {
   const col = Prisma.raw(column);
   const first = run.bounds[0]!;
   const last = run.bounds[run.bounds.length - 1]!;
