@@ -23,7 +23,8 @@ import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
 import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
-import { useAuthentication } from './http/authentication.js';
+import { principalOf, useAuthentication } from './http/authentication.js';
+import { anonymousPrincipal } from './auth/principal.js';
 import { useKpiCsv } from './http/kpi-csv.js';
 import { AnswerFreshness } from './graphql/answer-freshness.js';
 import type { FamilyObserver } from './kpi/kpi-source.js';
@@ -117,6 +118,9 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      // Without a principal, access control refuses the operation (401) before it executes;
+      // a caller holding nothing keeps the context's type honest meanwhile.
+      caller: principalOf(request) ?? anonymousPrincipal([]),
       ...freshState(observeFamily),
       observeImport: (summary) => {
         for (const { type, created, updated, unchanged } of summary) {
