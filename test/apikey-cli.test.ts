@@ -125,8 +125,8 @@ describe.concurrent('npm run apikey', () => {
     expect(listed.code, listed.stderr).toBe(0);
     const lines = listed.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${id} "bi" ${escape(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`));
-    expect(lines[1]).toMatch(new RegExp(`^\\d+ "east-partner" ${escape(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`));
+    expect(lines[0]).toMatch(new RegExp(`^${id} "bi" ${escapeRegExp(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`));
+    expect(lines[1]).toMatch(new RegExp(`^\\d+ "east-partner" ${escapeRegExp(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`));
     for (const secret of [key, key.slice(10), partnerKey, partnerKey.slice(10)]) expect(listed.stdout + listed.stderr).not.toContain(secret);
 
     const revoked = await apikey(['revoke', String(id)]);
@@ -231,6 +231,6 @@ async function post(yoga: ReturnType<typeof productionApi>, apiKey: string, quer
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
