@@ -15,12 +15,12 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { createDeskqlYoga } from '../server/yoga.js';
 import { linesOf, ndjson } from './support/ndjson.js';
+import { bearer, type HttpAnswer, postGraphQL } from './support/test-api.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'deskql-apikey-test-'));
 const KEY = /^dq_[A-Za-z0-9_-]{43}$/;
-const ENDPOINT = 'http://deskql.test/graphql';
 
 /** A fresh PostgreSQL database when DATABASE_URL is set; otherwise null (embedded). */
 let server: TestDatabase | null = null;
@@ -222,13 +222,8 @@ function productionApi(db: Database) {
   return createDeskqlYoga({ db, anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } });
 }
 
-async function post(yoga: ReturnType<typeof productionApi>, apiKey: string, query: string) {
-  const response = await yoga.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+function post(yoga: ReturnType<typeof productionApi>, apiKey: string, query: string): Promise<HttpAnswer> {
+  return postGraphQL(yoga, query, undefined, bearer(apiKey));
 }
 
 function escapeRegExp(text: string): string {
