@@ -23,7 +23,8 @@ import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
 import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
-import { useAuthentication } from './http/authentication.js';
+import { principalOf, useAuthentication } from './http/authentication.js';
+import { anonymousPrincipal } from './auth/principal.js';
 import { useKpiCsv } from './http/kpi-csv.js';
 import { AnswerFreshness } from './graphql/answer-freshness.js';
 import type { FamilyObserver } from './kpi/kpi-source.js';
@@ -59,6 +60,8 @@ export interface YogaOptions {
   kpiAdmission?: KpiAdmissionOptions;
   /** Longest a query answer may hold its snapshot transaction. */
   statementTimeoutMs?: number;
+  /** Connections one query answer spreads its KPI statements over, on one snapshot (PostgreSQL; default 2). */
+  answerLanes?: number;
   /** The longest one operation may execute (OPERATION_TIMEOUT_MS). */
   operationTimeoutMs?: number;
   /** Origins of browser apps allowed to call the API (CORS); none by default. */
@@ -115,6 +118,9 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     context: ({ request }) => ({
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      // Without a principal, access control refuses the operation (401) before it executes;
+      // a caller holding nothing keeps the context's type honest meanwhile.
+      caller: principalOf(request) ?? anonymousPrincipal([]),
       ...freshState(observeFamily),
       observeImport: (summary) => {
         for (const { type, created, updated, unchanged } of summary) {
@@ -168,6 +174,8 @@ export function createDeskqlYoga(options: YogaOptions) {
       useAnswerSnapshot({
         sql: readDb.sql,
         repeatableRead: readDb.kind === 'postgres',
+        // The families of one answer run on two connections, one per core of these machines.
+        lanes: options.answerLanes ?? 2,
         // The snapshot outlives its statements by little; twice the statement timeout at most.
         timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
         onQueryAnswer: (cached) => metrics.queryAnswers.inc({ result: cached ? 'hit' : 'miss' }),

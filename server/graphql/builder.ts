@@ -3,6 +3,9 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { createGraphQLError } from 'graphql-yoga';
+import { grantedScopes, RECORDS, type AuthScopeFlags } from '../auth/scope-declarations.js';
 import { prisma } from '../db/prisma.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
@@ -12,6 +15,7 @@ import { decodeGlobalID, encodeGlobalID } from './global-id.js';
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopeFlags;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
@@ -20,8 +24,20 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Scope auth first, so its checks wrap every other plugin's resolvers.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // The caller is read from the context only: it is the one request state scope-auth sees.
+    authScopes: (context) => grantedScopes(context.caller),
+    // The check before execution (plugins/access-control.ts) refuses a whole operation that
+    // selects a field the key may not read, so this only fires if that check was bypassed;
+    // it answers in the same shape.
+    unauthorizedError: (_parent, context, info) =>
+      createGraphQLError(`${info.parentType.name}.${info.fieldName} is not open to the key "${context.caller.name}"`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      }),
+  },
   prisma: {
     client: () => prisma(),
     dmmf: getDatamodel(),
@@ -39,6 +55,6 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // `nodes(ids:)` would let one request fan out to arbitrarily many lookups; `node(id:)` stays.
     nodesQueryOptions: false,
-    nodeQueryOptions: { description: 'Fetches any record by its global ID.' },
+    nodeQueryOptions: { description: 'Fetches any record by its global ID.', authScopes: RECORDS },
   },
 });

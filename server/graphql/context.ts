@@ -1,5 +1,6 @@
 // What every resolver receives for the current request. Deliberately small: the database is a
 // module (server/db/prisma.ts), and per-request loaders are added here as they are needed.
+import type { Principal } from '../auth/principal.js';
 import type { AnswerFreshness } from './answer-freshness.js';
 import type { DrillDownBatches } from './drill-down-batches.js';
 import type { KpiRequestCache } from './kpi-request-cache.js';
@@ -9,6 +10,8 @@ export interface GraphQLContext {
   requestId: string;
   /** The HTTP request (Yoga puts it on every context); absent when a schema is executed directly. */
   request?: Request;
+  /** Who is asking: scope-auth reads their scopes from here (builder.ts). */
+  caller: Principal;
   kpis: KpiRequestCache;
   /** The answer's data version, cache key and whether it was computed (extensions.freshness). */
   freshness: AnswerFreshness;

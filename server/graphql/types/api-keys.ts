@@ -7,6 +7,7 @@ import { database } from '../../db/current-database.js';
 import { prisma } from '../../db/prisma.js';
 import { requestSql } from '../../db/request-sql.js';
 import { builder } from '../builder.js';
+import { ADMIN, ANY_CALLER } from '../../auth/scope-declarations.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { databaseIdsOf, MAX_DATABASE_ID } from '../global-id.js';
@@ -48,6 +49,7 @@ const ViewerRef = builder.objectRef<NonNullable<ReturnType<typeof currentPrincip
 
 builder.queryFields((t) => ({
   viewer: t.field({
+    authScopes: ANY_CALLER,
     type: ViewerRef,
     description: 'Who is calling. Any key may ask.',
     resolve: () => {
@@ -57,6 +59,7 @@ builder.queryFields((t) => ({
     },
   }),
   apiKeys: t.field({
+    authScopes: ADMIN,
     type: [ApiKeyRef],
     description: 'Every API key, revoked ones included (scope keys:admin).',
     resolve: () => listApiKeys(requestSql()),
@@ -90,6 +93,7 @@ async function asUserInput<T>(work: () => Promise<T>): Promise<T> {
 
 builder.mutationFields((t) => ({
   createApiKey: t.field({
+    authScopes: ADMIN,
     type: CreateApiKeyPayload,
     description: 'Creates an API key (scope keys:admin). The key is in the answer and nowhere else.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
@@ -107,6 +111,7 @@ builder.mutationFields((t) => ({
       })),
   }),
   revokeApiKey: t.field({
+    authScopes: ADMIN,
     type: ApiKeyRef,
     description: 'Revokes an API key at once (scope keys:admin). Revoking a revoked key changes nothing.',
     args: { id: t.arg.id({ required: true }) },

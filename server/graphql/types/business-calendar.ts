@@ -3,6 +3,7 @@
 import { prisma } from '../../db/prisma.js';
 import { DAYS_OF_WEEK, type BusinessHours as BusinessHoursShape } from '../../business-hours/calendar-rules.js';
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { connectionSizes, assertPageSize } from '../pagination.js';
 
 export const DayOfWeekEnum = builder.enumType('DayOfWeek', {
@@ -29,6 +30,8 @@ export const BusinessHoursInput = builder.inputType('BusinessHoursInput', {
 });
 
 export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   nullable: true,
   description:
@@ -50,6 +53,7 @@ export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
 
 builder.prismaObjectField('Team', 'businessCalendar', (t) =>
   t.relation('businessCalendar', {
+    authScopes: RECORDS,
     nullable: true,
     description: 'The business calendar of this team\'s tickets; null: the default calendar applies (or none, open 24x7).',
   }),
@@ -58,6 +62,7 @@ builder.prismaObjectField('Team', 'businessCalendar', (t) =>
 builder.queryFields((t) => ({
   businessCalendars: t.prismaConnection(
     {
+      authScopes: RECORDS,
       description: 'Every business calendar, by name.',
       type: 'BusinessCalendar',
       cursor: 'id',

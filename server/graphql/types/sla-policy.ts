@@ -2,10 +2,13 @@
 // Written through import lines `sla` and upsertSlaPolicy.
 import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { PriorityEnum } from './enums.js';
 
 export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   nullable: true,
   description:
@@ -24,6 +27,7 @@ export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
 builder.queryFields((t) => ({
   slaPolicies: t.prismaConnection(
     {
+      authScopes: RECORDS,
       description: 'Every SLA policy, by priority (LOW first).',
       type: 'SlaPolicy',
       cursor: 'id',
