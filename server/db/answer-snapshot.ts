@@ -1,4 +1,4 @@
-// One answer, one snapshot (kpi-spec): every statement of one query answer runs in a single
+// One answer, one snapshot (docs/kpis.md): every statement of one query answer runs in a single
 // REPEATABLE READ transaction, so a write committing while the answer is computed is wholly
 // in it or wholly out of it. The snapshot belongs to the request (it is opened by the
 // useAnswerSnapshot plugin and kept on the GraphQL context); this file only carries it down to

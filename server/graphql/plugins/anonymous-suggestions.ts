@@ -8,7 +8,7 @@
 // plugins) then stores, so after one anonymous request every keyed caller of the same document
 // would lose the suggestion too; and it misses enum-value suggestions ("Did you mean the enum
 // value …?") and the variable errors GraphQL reports at execution. Rewriting the answer here
-// leaves the cache alone (test/security-scanner.test.ts, "field suggestions").
+// leaves the cache alone (test/security-scanner/information-leaks.test.ts, "field suggestions").
 import type { GraphQLError } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

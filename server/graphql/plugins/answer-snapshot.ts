@@ -1,4 +1,4 @@
-// Runs every query answer that has to be computed in one database snapshot (kpi-spec, "One
+// Runs every query answer that has to be computed in one database snapshot (docs/kpis.md, "One
 // answer, one snapshot"; server/db/answer-snapshot.ts) and reports its freshness in
 // extensions.freshness { dataVersion, dataAsOf, cached } on every answer (api-contract).
 //

@@ -2,7 +2,7 @@
 // Many short statements each stay under PostgreSQL's statement timeout, so only a limit on
 // the whole operation bounds what one request can take from the database. The signal goes
 // to the executor (it resolves no further field and answers at once) and onto the context,
-// where the database layer reads it before every statement (server/db/abortable-adapter.ts):
+// where the database layer reads it before every statement (server/db/database.ts):
 // once it fires, no new statement starts.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../context.js';
