@@ -18,7 +18,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../server/auth/api-keys.js';
 import { ALL_SCOPES, READ_SCOPES, type Scope } from '../server/auth/scopes.js';
-import { installDatabase } from '../server/db/current-database.js';
 import type { Database } from '../server/db/database.js';
 import { schema } from '../server/graphql/schema.js';
 import { seedDatabase } from '../server/seed/seed.js';
@@ -396,8 +395,6 @@ describe('debug leaks in unexpected errors', () => {
     } finally {
       if (before === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = before;
-      // createDeskqlYoga installs its database for the process: put the test database back.
-      installDatabase(api.db, { serving: true });
     }
   }
 
@@ -418,7 +415,7 @@ describe('debug leaks in unexpected errors', () => {
     it(`masks a database error whose message holds SQL, a connection string and paths (NODE_ENV=${nodeEnv})`, async () => {
       await withNodeEnv(nodeEnv, async () => {
         const failing = failingPrisma();
-        const db: Database = { ...api.db, prisma: failing, restrictedTo: () => failing };
+        const db: Database = { ...api.db, prisma: failing, lendClient: () => ({ prisma: failing, giveBack: () => {} }) };
         await expectMasked(createDeskqlYoga({ db, ...PRODUCTION }));
       });
     });

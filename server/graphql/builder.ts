@@ -3,7 +3,7 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import { prisma } from '../db/prisma.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
@@ -23,7 +23,9 @@ export const builder = new SchemaBuilder<{
   plugins: [PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   prisma: {
-    client: () => prisma(),
+    // The caller's client, or the answer's snapshot transaction (server/graphql/context.ts),
+    // which has every model method plugin-prisma calls.
+    client: (ctx) => ctx.prisma as PrismaClient,
     dmmf: getDatamodel(),
     // Model and field comments in schema.prisma become GraphQL descriptions.
     exposeDescriptions: true,

@@ -1,7 +1,6 @@
 // The statement shape of every "flow" KPI: records whose timestamp falls in a window,
 // aggregated per window and group, in one statement for all windows (buckets, the whole
 // period, previous periods).
-import { prisma } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
 import { emptyResult, groupKey, groupOf, type FamilyResult, type KpiRequest } from '../request.js';
@@ -54,7 +53,7 @@ export function perWindow(
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(
     perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
   const result = emptyResult<V>(request.windows.length);
