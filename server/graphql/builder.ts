@@ -1,6 +1,7 @@
 // The Pothos schema builder and its plugins. It defines no types itself: type files import
 // the builder, never the other way round, which keeps circular imports safe.
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -20,7 +21,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Dataloader: lists plugin-prisma cannot plan as relations (an API key's teams, from an id array).
+  plugins: [PrismaPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   prisma: {
     // The caller's client, or the answer's snapshot transaction (server/graphql/context.ts),

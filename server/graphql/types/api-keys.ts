@@ -4,8 +4,8 @@ import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey, type ApiKeyI
 import type { Principal } from '../../auth/principal.js';
 import { SCOPES, type Scope } from '../../auth/scopes.js';
 import { sqlOver } from '../../db/client-sql.js';
-import type { DbClient } from '../../db/db-client.js';
 import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { databaseIdsOf, MAX_DATABASE_ID } from '../global-id.js';
@@ -19,7 +19,19 @@ const ApiScopeEnum = builder.enumType('ApiScope', {
   ) as Record<string, { value: Scope; description: string }>,
 });
 
-const teamsById = (db: DbClient, ids: readonly number[]) => (ids.length ? db.team.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } }) : []);
+/**
+ * The teams of keys (or of the viewer), by each one's team ids: one statement for every key of
+ * the page, not one per key. Each list keeps ascending id order.
+ */
+const teamsOf = {
+  type: TeamNode,
+  load: async (keys: ReadonlyArray<readonly number[]>, ctx: GraphQLContext) => {
+    const ids = [...new Set(keys.flat())];
+    const teams = ids.length ? await ctx.prisma.team.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }) : [];
+    return keys.map((wanted) => teams.filter((team) => wanted.includes(team.id)));
+  },
+  loaderOptions: { cacheKeyFn: (ids: readonly number[]) => ids.join(',') },
+} as const;
 
 const ApiKeyRef = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
   description: 'An API key, without its secret (shown once, when it is created).',
@@ -28,7 +40,7 @@ const ApiKeyRef = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (k) => k.scopes }),
-    teams: t.field({ type: [TeamNode], description: 'The only teams whose data the key sees; empty: every team.', resolve: (k, _args, ctx) => teamsById(ctx.prisma, k.teamIds) }),
+    teams: t.loadableList({ ...teamsOf, description: 'The only teams whose data the key sees; empty: every team.', resolve: (k) => k.teamIds }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
   }),
@@ -41,7 +53,7 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
     anonymous: t.boolean({ resolve: (p) => p.keyId === null }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (p) => [...p.scopes] }),
     restricted: t.boolean({ description: 'True when the caller sees only some teams\' data.', resolve: (p) => p.teamIds !== null }),
-    teams: t.field({ type: [TeamNode], description: 'The teams a restricted caller sees; empty when not restricted.', resolve: (p, _args, ctx) => teamsById(ctx.prisma, p.teamIds ?? []) }),
+    teams: t.loadableList({ ...teamsOf, description: 'The teams a restricted caller sees; empty when not restricted.', resolve: (p) => p.teamIds ?? [] }),
   }),
 });
 
