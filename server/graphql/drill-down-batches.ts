@@ -1,7 +1,9 @@
 // Batches the drill-down connections of every slice of a kpiSlices answer: the slices' pages
 // come from one statement (server/kpi/drill-down-sql.ts), their records with whatever the
 // selection includes from one Prisma query, and their counts from one more, whatever the
-// number of slices. One instance per request, on the GraphQL context.
+// number of slices. One instance per request, on the GraphQL context; the resolvers pass the
+// request's client (ctx.prisma: in a query answer, its snapshot), which a batch sends its
+// statements through.
 import DataLoader from 'dataloader';
 import type { DbClient } from '../db/db-client.js';
 import { countStatement, pageStatement, type DrillDownKind, type DrillDownQuery, type SliceScope } from '../kpi/drill-down-sql.js';
