@@ -116,16 +116,16 @@ export function createDeskqlYoga(options: YogaOptions) {
     },
     // The request's state, built once its operation is parsed and valid: the caller that
     // authentication found, the caller's database clients, and the per-request caches.
-    context: ({ request, caller, clients }) => {
+    context: async ({ request, caller, clients }) => {
       // Authentication answers every other request before any GraphQL work: fail closed.
       if (!caller || !clients) throw createGraphQLError('This API needs a key: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       const stop = new OperationStop();
-      const prisma = clients.borrow(options.db, caller, stop);
+      const prisma = await clients.borrow(options.db, caller, stop);
       return {
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         caller,
         prisma,
-        readPrisma: readDb === options.db ? prisma : clients.borrow(readDb, caller, stop),
+        readPrisma: readDb === options.db ? prisma : await clients.borrow(readDb, caller, stop),
         database: options.db,
         stop,
         ...freshState(observeFamily),

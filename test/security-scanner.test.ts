@@ -415,7 +415,7 @@ describe('debug leaks in unexpected errors', () => {
     it(`masks a database error whose message holds SQL, a connection string and paths (NODE_ENV=${nodeEnv})`, async () => {
       await withNodeEnv(nodeEnv, async () => {
         const failing = failingPrisma();
-        const db: Database = { ...api.db, prisma: failing, lendClient: () => ({ prisma: failing, giveBack: () => {} }) };
+        const db: Database = { ...api.db, prisma: failing, lendClient: () => ({ prisma: failing, ready: Promise.resolve(), giveBack: () => {} }) };
         await expectMasked(createDeskqlYoga({ db, ...PRODUCTION }));
       });
     });

@@ -17,6 +17,12 @@ export type BeforeStatement = (sql: string) => void;
 export interface LentClient {
   prisma: PrismaClient;
   /**
+   * Settles once the client is connected. A new client connects on its first statement, which
+   * takes a while (Prisma compiles the data model): waiting here keeps that out of the
+   * operation, e.g. out of a query answer holding the embedded database's only connection.
+   */
+  ready: Promise<void>;
+  /**
    * Gives the client back. `reusable`: false when the request was stopped while a statement may
    * still be on its way (the client then keeps refusing statements and is dropped).
    */
@@ -55,11 +61,13 @@ export class ClientPool {
   /** A client seeing only `teamIds`' rows (every team's when null), calling `beforeStatement` before each statement. */
   lend(teamIds: readonly number[] | null, beforeStatement: BeforeStatement): LentClient {
     const key = teamIds ? [...new Set(teamIds)].sort((a, b) => a - b).join(',') : '';
-    const pooled = this.idle.get(key)?.pop() ?? this.create(key);
+    const idle = this.idle.get(key)?.pop();
+    const pooled = idle ?? this.create(key);
     pooled.beforeStatement = beforeStatement;
     let givenBack = false;
     return {
       prisma: pooled.prisma,
+      ready: idle ? Promise.resolve() : pooled.prisma.$connect(),
       giveBack: (reusable) => {
         if (givenBack) return;
         givenBack = true;

@@ -25,13 +25,14 @@ export class RequestClients {
   private gate: StatementGate | undefined;
 
   /** The caller's client on `db`: restricted to the caller's teams, stopping with the operation. */
-  borrow(db: Database, caller: Principal, gate: StatementGate): PrismaClient {
+  async borrow(db: Database, caller: Principal, gate: StatementGate): Promise<PrismaClient> {
     this.gate = gate;
     const lent = db.lendClient(caller.teamIds, (sql) => {
       if (!TRANSACTION_END.test(sql)) gate.throwIfStopped();
       this.statements++;
     });
     this.lent.push(lent);
+    await lent.ready;
     return lent.prisma;
   }
 
