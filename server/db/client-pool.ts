@@ -61,13 +61,13 @@ export class ClientPool {
   /** A client seeing only `teamIds`' rows (every team's when null), calling `beforeStatement` before each statement. */
   lend(teamIds: readonly number[] | null, beforeStatement: BeforeStatement): LentClient {
     const key = teamIds ? [...new Set(teamIds)].sort((a, b) => a - b).join(',') : '';
-    const idle = this.idle.get(key)?.pop();
-    const pooled = idle ?? this.create(key);
+    const reused = this.idle.get(key)?.pop();
+    const pooled = reused ?? this.create(key);
     pooled.beforeStatement = beforeStatement;
     let givenBack = false;
     return {
       prisma: pooled.prisma,
-      ready: idle ? Promise.resolve() : pooled.prisma.$connect(),
+      ready: reused ? Promise.resolve() : pooled.prisma.$connect(),
       giveBack: (reusable) => {
         if (givenBack) return;
         givenBack = true;
