@@ -1,10 +1,9 @@
 // Server configuration, read once from environment variables and validated as a whole, so
 // that a misconfigured deployment fails at start with every problem listed, not one at a time.
+// Each variable's syntax and default is in config-env.ts (a zod schema); this file decides the
+// defaults that depend on other variables and checks the variables against each other.
 import path from 'node:path';
-import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/query-limits.js';
-import { DEFAULT_MAX_REQUEST_BYTES } from './http/request-size-limit.js';
-import { DEFAULT_RATE_LIMIT } from './auth/rate-limit.js';
-import { DEFAULT_HTTP_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
+import { readEnv } from './config-env.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -67,56 +66,48 @@ type Env = Record<string, string | undefined>;
 
 /** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): Config {
-  const problems: string[] = [];
-  const read = new EnvReader(env, problems);
-
-  const databaseUrl = read.databaseUrl('DATABASE_URL');
+  const { values: read, problems } = readEnv(env);
+  const databaseUrl = read.DATABASE_URL ?? null;
   const production = env.NODE_ENV === 'production';
   const config: Config = {
     databaseUrl,
-    dataDir: path.resolve(read.string('DESKQL_DATA_DIR', '.deskql/data')),
-    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    dataDir: path.resolve(read.DESKQL_DATA_DIR),
+    databasePoolSize: read.DATABASE_POOL_SIZE,
     // The embedded demo listens on loopback only: it is a single-user sandbox, not a service.
-    host: read.string('HOST', databaseUrl ? '0.0.0.0' : '127.0.0.1'),
-    port: read.integer('PORT', 4000, 0, 65535),
-    logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    demoData: read.boolean('DESKQL_DEMO_DATA', databaseUrl === null),
-    demoTickets: read.integer('DESKQL_DEMO_TICKETS', 20_000, 0, 10_000_000),
+    host: read.HOST ?? (databaseUrl ? '0.0.0.0' : '127.0.0.1'),
+    port: read.PORT,
+    logLevel: read.LOG_LEVEL,
+    demoData: read.DESKQL_DEMO_DATA ?? databaseUrl === null,
+    demoTickets: read.DESKQL_DEMO_TICKETS,
     // Off for services (DATABASE_URL or production): it is a tool for the embedded demo.
-    graphiql: read.boolean('GRAPHIQL', !production && databaseUrl === null),
-    shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    statementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
-    anonymousRead: read.boolean('DESKQL_ANONYMOUS_READ', databaseUrl === null && !production),
-    databaseReadUrl: read.databaseUrl('DATABASE_READ_URL'),
+    graphiql: read.GRAPHIQL ?? (!production && databaseUrl === null),
+    shutdownTimeoutMs: read.SHUTDOWN_TIMEOUT_MS,
+    statementTimeoutMs: read.DATABASE_STATEMENT_TIMEOUT_MS,
+    anonymousRead: read.DESKQL_ANONYMOUS_READ ?? (databaseUrl === null && !production),
+    databaseReadUrl: read.DATABASE_READ_URL ?? null,
     responseCache: {
-      redisUrl: read.redisUrl('REDIS_URL'),
-      redisKeyPrefix: read.string('REDIS_KEY_PREFIX', 'deskql:'),
-      maxEntries: read.integer('RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 10_000_000),
-      ttlSeconds: read.integer('RESPONSE_CACHE_TTL_SECONDS', 3600, 0, 30 * 86_400),
+      redisUrl: read.REDIS_URL ?? null,
+      redisKeyPrefix: read.REDIS_KEY_PREFIX,
+      maxEntries: read.RESPONSE_CACHE_MAX_ENTRIES,
+      ttlSeconds: read.RESPONSE_CACHE_TTL_SECONDS,
     },
-    kpiAdmission: {
-      concurrency: read.integer('KPI_CONCURRENCY', 4, 1, 1000),
-      maxWaitMs: read.integer('KPI_QUEUE_TIMEOUT_MS', 5000, 1, 600_000),
-    },
-    metricsToken: read.secret('METRICS_TOKEN', 16),
-    rateLimit: {
-      burst: read.integer('RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
-      refillPerSecond: read.integer('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, 0, 1_000_000_000_000),
-    },
-    corsOrigins: read.origins('CORS_ORIGINS'),
+    kpiAdmission: { concurrency: read.KPI_CONCURRENCY, maxWaitMs: read.KPI_QUEUE_TIMEOUT_MS },
+    metricsToken: read.METRICS_TOKEN ?? null,
+    rateLimit: { burst: read.RATE_LIMIT_BURST, refillPerSecond: read.RATE_LIMIT_REFILL_PER_SECOND },
+    corsOrigins: read.CORS_ORIGINS,
     http: {
-      headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.headersTimeoutMs, 1_000, 600_000),
-      requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.requestTimeoutMs, 1_000, 3_600_000),
-      maxConnections: read.integer('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP_LIMITS.maxConnections, 1, 1_000_000),
+      headersTimeoutMs: read.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: read.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnections: read.HTTP_MAX_CONNECTIONS,
     },
-    operationTimeoutMs: read.integer('OPERATION_TIMEOUT_MS', DEFAULT_OPERATION_TIMEOUT_MS, 100, 3_600_000),
+    operationTimeoutMs: read.OPERATION_TIMEOUT_MS,
     limits: {
-      maxDepth: read.integer('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
-      maxAliases: read.integer('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
-      maxDirectives: read.integer('MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 1000),
-      maxTokens: read.integer('MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 100, 1_000_000),
-      maxCost: read.integer('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 10_000_000),
-      maxRequestBytes: read.integer('MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024, 1024 * 1024 * 1024),
+      maxDepth: read.MAX_QUERY_DEPTH,
+      maxAliases: read.MAX_QUERY_ALIASES,
+      maxDirectives: read.MAX_QUERY_DIRECTIVES,
+      maxTokens: read.MAX_QUERY_TOKENS,
+      maxCost: read.MAX_QUERY_COST,
+      maxRequestBytes: read.MAX_REQUEST_BYTES,
     },
   };
   if (config.anonymousRead) {
@@ -138,111 +129,4 @@ export function loadConfig(env: Env = process.env): Config {
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-class EnvReader {
-  constructor(
-    private readonly env: Env,
-    private readonly problems: string[],
-  ) {}
-
-  private raw(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value === '' ? undefined : value;
-  }
-
-  string(name: string, fallback: string): string {
-    return this.raw(name) ?? fallback;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-      return fallback;
-    }
-    return Number(value);
-  }
-
-  redisUrl(name: string): string | null {
-    const value = this.raw(name);
-    if (value === undefined) return null;
-    if (!/^rediss?:\/\/[^/]/.test(value)) {
-      this.problems.push(`${name} must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379`);
-      return null;
-    }
-    return value;
-  }
-
-  /** An optional secret of at least `minLength` characters; never echoed in a problem. */
-  secret(name: string, minLength: number): string | null {
-    const value = this.raw(name);
-    if (value === undefined) return null;
-    if (value.length < minLength || /\s/.test(value)) {
-      this.problems.push(`${name} must be at least ${minLength} characters without spaces (e.g. openssl rand -hex 24)`);
-      return null;
-    }
-    return value;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const value = this.raw(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-    if (['0', 'false', 'no', 'off'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false, got "${this.raw(name)}"`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
-    return fallback;
-  }
-
-  /** A comma-separated list of exact origins, such as https://bi.example.com,http://localhost:5173. */
-  origins(name: string): string[] {
-    const value = this.raw(name);
-    if (value === undefined) return [];
-    const origins: string[] = [];
-    for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-      let url: URL | undefined;
-      try {
-        url = new URL(item);
-      } catch {
-        url = undefined;
-      }
-      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== item) {
-        this.problems.push(`${name} must list origins as scheme://host[:port] without a path or "*", separated by commas; "${item.slice(0, 100)}" is not one`);
-        continue;
-      }
-      origins.push(item);
-    }
-    return origins;
-  }
-
-  databaseUrl(name: string): string | null {
-    const value = this.raw(name);
-    if (value === undefined) return null;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      this.problems.push(`${name} must be a URL such as postgresql://user:password@host:5432/dbname`);
-      return null;
-    }
-    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-      // Never echo the value: it may carry a password.
-      this.problems.push(`${name} must start with postgresql:// (got a ${url.protocol} URL)`);
-      return null;
-    }
-    if (url.pathname.length <= 1) {
-      this.problems.push(`${name} must name a database, as in postgresql://host:5432/dbname`);
-      return null;
-    }
-    return value;
-  }
 }

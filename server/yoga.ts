@@ -61,6 +61,8 @@ export interface YogaOptions {
   kpiAdmission?: KpiAdmissionOptions;
   /** Longest a query answer may hold its snapshot transaction. */
   statementTimeoutMs?: number;
+  /** Connections one query answer spreads its KPI statements over, on one snapshot (PostgreSQL; default 2). */
+  answerLanes?: number;
   /** The longest one operation may execute (OPERATION_TIMEOUT_MS). */
   operationTimeoutMs?: number;
   /** Origins of browser apps allowed to call the API (CORS); none by default. */
@@ -183,6 +185,8 @@ export function createDeskqlYoga(options: YogaOptions) {
       useAnswerSnapshot({
         sql: readDb.sql,
         repeatableRead: readDb.kind === 'postgres',
+        // The families of one answer run on two connections, one per core of these machines.
+        lanes: options.answerLanes ?? 2,
         // The snapshot outlives its statements by little; twice the statement timeout at most.
         timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
         onQueryAnswer: (cached) => metrics.queryAnswers.inc({ result: cached ? 'hit' : 'miss' }),

@@ -2,6 +2,8 @@
 // every answer's numbers agree with each other — the KPI statements, the record count and
 // the slices all saw the same committed state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSnapshot } from '../server/db/answer-snapshot.js';
+import { Prisma } from '../server/generated/prisma/client.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -60,5 +62,28 @@ describe('one answer, one snapshot', () => {
     expect(written).toBeGreaterThan(0);
     // The writer did commit in between answers: they were not all the same state.
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  // PostgreSQL only: PGlite has one connection, so one lane.
+  it.skipIf(!process.env.DATABASE_URL)('spreads its statements over two connections that see the same snapshot', async () => {
+    const snapshot = await AnswerSnapshot.open(api.db.prisma, { repeatableRead: true, timeoutMs: 30_000, lanes: 2 });
+    try {
+      const [{ customer }] = (await api.db.sql.query<{ customer: number }>('SELECT min(id) AS customer FROM customer')) as [{ customer: number }];
+      const [{ n: before }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket')) as [{ n: number }];
+      // Committed after the snapshot was taken: neither lane may see it.
+      await api.db.sql.query(
+        `INSERT INTO ticket (external_id, subject, channel, priority, status, customer_id, created_at)
+         VALUES ('lanes-1', 'lanes', 'WEB', 'LOW', 'OPEN', $1, '2026-04-15T12:00:00Z')`,
+        [customer],
+      );
+      // Each statement holds its connection a moment, so the second one needs a lane of its own.
+      const statement = Prisma.sql`SELECT pg_backend_pid() AS pid, (SELECT count(*)::int FROM ticket) AS n FROM (SELECT pg_sleep(0.3)) AS pause`;
+      const answers = await Promise.all([0, 1].map(() => snapshot.client.$queryRaw<Array<{ pid: number; n: number }>>(statement)));
+      const rows = answers.map(([row]) => row!);
+      expect(new Set(rows.map((row) => row.pid)).size).toBe(2);
+      expect(rows.map((row) => row.n)).toEqual([before, before]);
+    } finally {
+      await snapshot.close();
+    }
   });
 });

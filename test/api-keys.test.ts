@@ -1,7 +1,7 @@
 // Key administration through the API as an administrator uses it: a key created with
 // createApiKey works at once for what its scopes allow and nothing else, is listed without its
 // secret, is stored only as a hash, and stops working the moment it is revoked. Scopes are
-// checked per field (server/auth/required-scopes.ts) before anything executes.
+// checked per field (the `authScopes` each field declares) before anything executes.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../server/auth/api-keys.js';

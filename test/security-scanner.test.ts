@@ -298,6 +298,24 @@ describe('field suggestions', () => {
     const answer = await post('{ tickts { totalCount } }', {}, as('kpiReader'));
     expect(answer.body?.errors?.[0]?.message).toMatch(/Did you mean "tickets"\?/);
   });
+
+  it('are kept for callers with a key of the same server, whoever sent the document first (validation is cached)', async () => {
+    const demo = createDeskqlYoga({ db: api.db, ...DEMO });
+    for (const query of ['{ tickts { totalCount } }', '{ tickets(first: 1) { totalCont } }']) {
+      const anonymous = await post(query, {}, {}, demo);
+      expect(anonymous.text).not.toMatch(/Did you mean/i);
+      const keyed = await post(query, {}, as('kpiReader'), demo);
+      expect(keyed.body?.errors?.[0]?.message).toMatch(/Did you mean "/);
+      expect((await post(query, {}, {}, demo)).text).not.toMatch(/Did you mean/i);
+    }
+  });
+
+  it('are stripped for anonymous callers from enum values written in the document', async () => {
+    const demo = createDeskqlYoga({ db: api.db, ...DEMO });
+    const answer = await post('{ tickets(filter: { statuses: [OPN] }) { totalCount } }', {}, {}, demo);
+    expect(answer.body?.errors?.[0]?.message).toMatch(/Value "OPN" does not exist in "TicketStatus" enum\.$/);
+    expect(answer.text).not.toMatch(/Did you mean/i);
+  });
 });
 
 describe('GET and CSRF', () => {

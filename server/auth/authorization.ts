@@ -1,7 +1,9 @@
 // Checks an operation against the caller's scopes before anything executes: every field the
 // document selects (through fragments too), and the KPI arguments that reach agent-level data
 // (groupBy AGENT, filter.agentIds), with variables applied. The answer lists every missing
-// scope at once, naming the field and the scope to ask for.
+// scope at once, naming the field and the scope to ask for. What each field needs is declared
+// on the field or its type (`authScopes`, read back by declared-scopes.ts); scope-auth checks the
+// same declarations again as each field resolves.
 import {
   getArgumentValues,
   getNamedType,
@@ -19,7 +21,7 @@ import {
 } from 'graphql';
 
 import type { Principal } from './principal.js';
-import { FIELD_SCOPES, RECORD_TYPES, ROOT_FIELD_SCOPES, type Requirement } from './required-scopes.js';
+import { fieldRequirement, typeRequirement, type Requirement } from './declared-scopes.js';
 
 export function missingScopes(
   schema: GraphQLSchema,
@@ -47,17 +49,19 @@ export function missingScopes(
         const name = node.name.value;
         if (!parent || !field || name.startsWith('__')) return;
         const where = `${parent.name}.${name}`;
-        if (parent.name === 'Query' || parent.name === 'Mutation') {
-          const requirement = ROOT_FIELD_SCOPES[parent.name][name];
-          if (!requirement) problems.add(`${where} is not open to API keys`);
-          else need(where, requirement);
+        const declared = fieldRequirement(field);
+        const root = parent.name === 'Query' || parent.name === 'Mutation';
+        if (root) {
+          // Unreachable while the schema builds (assertScopesDeclared), but closed regardless.
+          if (!declared) problems.add(`${where} is not open to API keys`);
+          else need(where, declared);
         }
-        if (RECORD_TYPES.has(parent.name)) need(`${where} (a ${parent.name} record)`, ['records:read']);
+        const recordScopes = typeRequirement(parent);
+        if (recordScopes) need(`${where} (a ${parent.name} record)`, recordScopes);
         // Reaching a record type through an interface (node) is covered by Query.node.
         const listed = recordTypeOf(getNamedType(field.type));
-        if (listed) need(`${where} (${listed} records)`, ['records:read']);
-        const extra = FIELD_SCOPES[where];
-        if (extra) need(where, extra);
+        if (listed) need(`${where} (${listed.name} records)`, listed.requirement);
+        if (!root && declared) need(where, declared);
         if (name === 'kpis' || name === 'kpiSlices' || name === 'kpiTable') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
       },
     }),
@@ -66,14 +70,16 @@ export function missingScopes(
 }
 
 /** The record type a field's type is, or lists as a connection (edges { node }); null for others. */
-function recordTypeOf(type: GraphQLNamedType): string | null {
+function recordTypeOf(type: GraphQLNamedType): { name: string; requirement: Requirement } | null {
   if (!isObjectType(type)) return null;
-  if (RECORD_TYPES.has(type.name)) return type.name;
+  const own = typeRequirement(type);
+  if (own) return { name: type.name, requirement: own };
   const edges = type.getFields().edges;
   const edge = edges ? getNamedType(edges.type) : null;
   const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
   const nodeType = node ? getNamedType(node.type) : null;
-  return nodeType && RECORD_TYPES.has(nodeType.name) ? nodeType.name : null;
+  const nodeRequirement = nodeType ? typeRequirement(nodeType) : null;
+  return nodeType && nodeRequirement ? { name: nodeType.name, requirement: nodeRequirement } : null;
 }
 
 /** groupBy: [AGENT] and filter.agentIds reach agent-level KPIs. */

@@ -2,6 +2,8 @@
 // `refillPerSecond`; each operation takes its estimated cost. The bucket lives in the database
 // (table rate_bucket) and is updated by one atomic statement, so that every server instance
 // behind a load balancer draws from the same bucket and concurrent requests cannot overdraw it.
+// The table is unlogged (migration rate_bucket_unlogged): a charge's commit waits for no disk
+// flush, and a crash merely refills every bucket.
 import type { SqlClient } from '../db/sql-client.js';
 
 export interface RateLimit {

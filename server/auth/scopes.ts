@@ -1,5 +1,5 @@
 // What an API key may do. Each scope is checked before any resolver runs
-// (server/auth/required-scopes.ts says which field needs which).
+// (each field declares which, as `authScopes`: server/auth/scope-declarations.ts).
 export const SCOPES = {
   'kpis:read':
     'Read KPIs (kpis, kpiSlices, kpiDefinitions, Team.kpis) and the directory of teams and agents (names, teams, active).',

@@ -5,6 +5,9 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { createGraphQLError } from 'graphql-yoga';
+import { grantedScopes, RECORDS, type AuthScopeFlags } from '../auth/scope-declarations.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
@@ -13,6 +16,7 @@ import { decodeGlobalID, encodeGlobalID } from './global-id.js';
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopeFlags;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
@@ -21,9 +25,21 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  // Dataloader: lists plugin-prisma cannot plan as relations (an API key's teams, from an id array).
-  plugins: [PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  // Scope auth first, so its checks wrap every other plugin's resolvers. Dataloader: lists
+  // plugin-prisma cannot plan as relations (an API key's teams, from an id array).
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // The caller is read from the context only: it is the one request state scope-auth sees.
+    authScopes: (context) => grantedScopes(context.caller),
+    // The check before execution (plugins/access-control.ts) refuses a whole operation that
+    // selects a field the key may not read, so this only fires if that check was bypassed;
+    // it answers in the same shape.
+    unauthorizedError: (_parent, context, info) =>
+      createGraphQLError(`${info.parentType.name}.${info.fieldName} is not open to the key "${context.caller.name}"`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      }),
+  },
   prisma: {
     // The caller's client, or the answer's snapshot transaction (server/graphql/context.ts),
     // which has every model method plugin-prisma calls.
@@ -43,6 +59,6 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // `nodes(ids:)` would let one request fan out to arbitrarily many lookups; `node(id:)` stays.
     nodesQueryOptions: false,
-    nodeQueryOptions: { description: 'Fetches any record by its global ID.' },
+    nodeQueryOptions: { description: 'Fetches any record by its global ID.', authScopes: RECORDS },
   },
 });

@@ -15,7 +15,7 @@ export interface GraphQLContext {
   requestId: string;
   /** The HTTP request (Yoga puts it on every context); absent when a schema is executed directly. */
   request?: Request;
-  /** Who is calling: the API key (or the anonymous caller) authentication found. */
+  /** Who is calling: the API key (or the anonymous caller) authentication found; scope-auth reads its scopes (builder.ts). */
   caller: Principal;
   /**
    * Every statement of the request goes through this: the caller's client on the primary,

@@ -5,9 +5,9 @@ import DataLoader from 'dataloader';
 import type { DbClient } from '../db/db-client.js';
 import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
-import type { ComparisonBasis } from '../kpi/comparison.js';
 import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
 import { validatePeriod, type Period, type Window } from '../kpi/period.js';
+import type { KpiSelection } from './kpi-selection.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
 
@@ -69,12 +69,13 @@ export class KpiRequestCache {
     id: number,
     periodInput: Period,
     filterInput: KpiFilterInput | null | undefined,
-    comparisons: ReadonlySet<ComparisonBasis>,
+    selection: Pick<KpiSelection, 'comparisons' | 'percentiles'>,
   ) {
     const period = this.validatePeriod(periodInput);
     const filter = await this.resolveFilter(db, filterInput);
-    const bases = [...comparisons].sort();
-    const key = JSON.stringify([scope, period.from, period.to, period.timeZone, filterInput ?? null, bases]);
+    const bases = [...selection.comparisons].sort();
+    const percentiles = selection.percentiles && [...selection.percentiles].sort();
+    const key = JSON.stringify([scope, period.from, period.to, period.timeZone, filterInput ?? null, bases, percentiles ?? 'all']);
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader<number, KpiSetRef>(async (ids) => {
@@ -82,7 +83,11 @@ export class KpiRequestCache {
         const field = SCOPE_FILTER[scope];
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
-        const source = sourceWithComparisons({ db, windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now }, bases, this.observeFamily);
+        const source = sourceWithComparisons(
+          { db, windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now, percentiles: selection.percentiles },
+          bases,
+          this.observeFamily,
+        );
         return ids.map((entityId) => ({ source, window: 0, group: JSON.stringify([entityId]), scope }));
       });
       this.loaders.set(key, loader);

@@ -15,15 +15,30 @@ export interface KpiSelection {
   comparisons: Set<ComparisonBasis>;
   /** KPIs read for the previous period (under comparison.previous and comparison.change). */
   previousKpis: Set<KpiName>;
+  /**
+   * The duration KPIs whose median or p90 is read. Exact percentiles sort every value of the
+   * sample, the dearest part of a KPI statement, so a family computes them only when asked.
+   * Absent: all of them (callers that do not read the selection, e.g. tables by column).
+   */
+  percentiles?: Set<KpiName>;
 }
+
+/** The sub-fields of a duration KPI that need the sorted sample. */
+const PERCENTILE_FIELDS = new Set(['median', 'p90']);
 
 /** The KpiSet selection reached from the current field by `path` (e.g. ['kpis'] under a slice). */
 export function selectedKpis(info: GraphQLResolveInfo, path: string[] = []): KpiSelection {
   let nodes: FieldNode[] = [...info.fieldNodes];
   for (const name of path) nodes = nodes.flatMap((node) => childFields(node.selectionSet, info).filter((f) => f.name.value === name));
-  const selection: KpiSelection = { kpis: new Set(), comparison: false, comparisons: new Set(), previousKpis: new Set() };
+  const selection: KpiSelection = { kpis: new Set(), comparison: false, comparisons: new Set(), previousKpis: new Set(), percentiles: new Set() };
   const setFields = nodes.flatMap((node) => childFields(node.selectionSet, info));
   addKpis(setFields, selection.kpis);
+  for (const field of setFields) {
+    const name = field.name.value as KpiName;
+    if (KPI_BY_NAME.has(name) && childFields(field.selectionSet, info).some((part) => PERCENTILE_FIELDS.has(part.name.value))) {
+      selection.percentiles!.add(name);
+    }
+  }
   for (const comparison of setFields.filter((f) => f.name.value === 'comparison')) {
     selection.comparison = true;
     selection.comparisons.add(comparisonBasis(comparison, info));
@@ -31,6 +46,8 @@ export function selectedKpis(info: GraphQLResolveInfo, path: string[] = []): Kpi
       if (part.name.value === 'previous' || part.name.value === 'change') addKpis(childFields(part.selectionSet, info), selection.previousKpis);
     }
   }
+  // What the previous period is read for is not followed field by field: its KPIs get every statistic.
+  for (const name of selection.previousKpis) selection.percentiles!.add(name);
   return selection;
 }
 

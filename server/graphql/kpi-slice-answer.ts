@@ -37,7 +37,7 @@ export function sourceFor(
   now: Date,
   observe?: FamilyObserver,
 ): KpiSource {
-  const source = sourceWithComparisons({ db, windows, groupBy, filter, timeZone, now }, selection.comparisons, observe);
+  const source = sourceWithComparisons({ db, windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles }, selection.comparisons, observe);
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;

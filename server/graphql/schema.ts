@@ -1,6 +1,7 @@
 // Imports every type file (each registers its types and query fields on the builder) and
 // builds the executable schema.
 import { lexicographicSortSchema } from 'graphql';
+import { assertScopesDeclared } from '../auth/declared-scopes.js';
 import { builder } from './builder.js';
 import './types/scalars.js';
 import './types/enums.js';
@@ -24,3 +25,6 @@ builder.queryType({ description: 'The root of every read.' });
 
 // Sorted, so the printed SDL (schema/schema.graphql) does not change when files are reordered.
 export const schema = lexicographicSortSchema(builder.toSchema());
+
+// A root field nobody has decided about stops the server at start (and every test).
+assertScopesDeclared(schema);

@@ -1,6 +1,7 @@
 // What one KPI computation is asked for: windows of time, a grouping, a filter.
 import type { DbClient } from '../db/db-client.js';
 import type { Dimension, GroupValues, ResolvedKpiFilter } from './dimensions.js';
+import type { KpiName } from './definitions.js';
 import type { Window } from './period.js';
 
 /** Where a KPI family sends its statement: the request's client (ctx.prisma), in a query answer its snapshot. */
@@ -15,6 +16,16 @@ export interface KpiRequest {
   now?: Date;
   /** The period's IANA zone: the local time of HOUR_OF_DAY and DAY_OF_WEEK, and of last year's windows. UTC when absent. */
   timeZone?: string;
+  /**
+   * The duration KPIs whose median and p90 are computed; absent: all. Exact percentiles sort
+   * every value of the sample, so they are computed only when a client reads them.
+   */
+  percentiles?: ReadonlySet<KpiName>;
+}
+
+/** Whether the request reads the percentiles of duration KPI `name`. */
+export function wantsPercentiles(request: KpiRequest, name: KpiName): boolean {
+  return !request.percentiles || request.percentiles.has(name);
 }
 
 /** One family's values for one window and group. */

@@ -2,6 +2,13 @@
 // enum values and input fields in variable errors. That lets a caller map the schema without
 // introspection. Callers without a key (the embedded demo) get the messages without the
 // suggestions; identified callers keep them, since they help.
+//
+// Why not graphql-armor's block-field-suggestions plugin: it has no per-caller switch; it
+// rewrites messages in onValidate, whose result Yoga's validation cache (registered after our
+// plugins) then stores, so after one anonymous request every keyed caller of the same document
+// would lose the suggestion too; and it misses enum-value suggestions ("Did you mean the enum
+// value …?") and the variable errors GraphQL reports at execution. Rewriting the answer here
+// leaves the cache alone (test/security-scanner.test.ts, "field suggestions").
 import type { GraphQLError } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

@@ -29,7 +29,10 @@ export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQ
         setExecuteFn(async (executionArgs) => {
           let snapshot: AnswerSnapshot;
           try {
-            snapshot = await AnswerSnapshot.open(context.readPrisma, options);
+            // A restricted caller's transactions begin with a query of their own (server/db/row-scope.ts),
+            // so they cannot import a snapshot: one lane.
+            const lanes = context.caller.teamIds ? 1 : options.lanes;
+            snapshot = await AnswerSnapshot.open(context.readPrisma, { ...options, lanes });
           } catch (error) {
             // Failing to open the snapshot is the answer's database failing: an error in the
             // result, masked (or a 503 for a lost database) like any resolver's database error.

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { DIRECTORY, RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
 import { AgentFilter, AgentOrder, agentWhere } from './agent-filter.js';
 import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
@@ -13,6 +14,7 @@ export const AgentNode = builder.prismaNode('Agent', {
     // Agents are a directory every key sees, but an e-mail is personal data: a team-restricted
     // key reads only its own teams' agents' e-mails (row-level security covers records, not this).
     email: t.string({
+      authScopes: RECORDS,
       nullable: true,
       description: 'The agent\'s e-mail (scope records:read). Null for a team-restricted key when the agent is in none of its teams.',
       resolve: (agent, _args, ctx) => {
@@ -46,6 +48,7 @@ export const AgentNode = builder.prismaNode('Agent', {
 
 builder.queryFields((t) => ({
   agents: t.prismaConnection({
+    authScopes: DIRECTORY,
     description: 'Agents, by name unless ordered otherwise.',
     type: 'Agent',
     cursor: 'id',

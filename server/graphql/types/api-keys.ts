@@ -5,6 +5,7 @@ import type { Principal } from '../../auth/principal.js';
 import { SCOPES, type Scope } from '../../auth/scopes.js';
 import { sqlOver } from '../../db/client-sql.js';
 import { builder } from '../builder.js';
+import { ADMIN, ANY_CALLER } from '../../auth/scope-declarations.js';
 import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
@@ -59,11 +60,13 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
 
 builder.queryFields((t) => ({
   viewer: t.field({
+    authScopes: ANY_CALLER,
     type: ViewerRef,
     description: 'Who is calling. Any key may ask.',
     resolve: (_root, _args, ctx) => ctx.caller,
   }),
   apiKeys: t.field({
+    authScopes: ADMIN,
     type: [ApiKeyRef],
     description: 'Every API key, revoked ones included (scope keys:admin).',
     resolve: (_root, _args, ctx) => listApiKeys(sqlOver(ctx.prisma)),
@@ -97,6 +100,7 @@ async function asUserInput<T>(work: () => Promise<T>): Promise<T> {
 
 builder.mutationFields((t) => ({
   createApiKey: t.field({
+    authScopes: ADMIN,
     type: CreateApiKeyPayload,
     description: 'Creates an API key (scope keys:admin). The key is in the answer and nowhere else.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
@@ -114,6 +118,7 @@ builder.mutationFields((t) => ({
       })),
   }),
   revokeApiKey: t.field({
+    authScopes: ADMIN,
     type: ApiKeyRef,
     description: 'Revokes an API key at once (scope keys:admin). Revoking a revoked key changes nothing.',
     args: { id: t.arg.id({ required: true }) },

@@ -2,6 +2,7 @@
 // and Team.businessCalendar. Written through import lines `calendar` and upsertBusinessCalendar.
 import { DAYS_OF_WEEK, type BusinessHours as BusinessHoursShape } from '../../business-hours/calendar-rules.js';
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { connectionSizes, assertPageSize } from '../pagination.js';
 
 export const DayOfWeekEnum = builder.enumType('DayOfWeek', {
@@ -28,6 +29,8 @@ export const BusinessHoursInput = builder.inputType('BusinessHoursInput', {
 });
 
 export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   nullable: true,
   description:
@@ -49,6 +52,7 @@ export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
 
 builder.prismaObjectField('Team', 'businessCalendar', (t) =>
   t.relation('businessCalendar', {
+    authScopes: RECORDS,
     nullable: true,
     description: 'The business calendar of this team\'s tickets; null: the default calendar applies (or none, open 24x7).',
   }),
@@ -57,6 +61,7 @@ builder.prismaObjectField('Team', 'businessCalendar', (t) =>
 builder.queryFields((t) => ({
   businessCalendars: t.prismaConnection(
     {
+      authScopes: RECORDS,
       description: 'Every business calendar, by name.',
       type: 'BusinessCalendar',
       cursor: 'id',

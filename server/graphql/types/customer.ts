@@ -1,10 +1,13 @@
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { CustomerFilter, CustomerOrder, customerWhere } from './customer-filter.js';
 import { SurveyResponseFilter, SurveyResponseOrder, surveyResponseWhere } from './survey-response-filter.js';
 import { ticketListArgs, ticketListQuery } from './ticket-filter.js';
 
 export const CustomerNode = builder.prismaNode('Customer', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   // node(id:) answers null for an id that names no record, as Relay expects.
   nullable: true,
@@ -39,6 +42,7 @@ export const CustomerNode = builder.prismaNode('Customer', {
 
 builder.queryFields((t) => ({
   customers: t.prismaConnection({
+    authScopes: RECORDS,
     description: 'Customers, by name unless ordered otherwise.',
     type: 'Customer',
     cursor: 'id',

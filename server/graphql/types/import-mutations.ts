@@ -5,6 +5,7 @@ import { importNdjson, type ImportReport } from '../../import/import-ndjson.js';
 import { linesOf } from '../../import/lines.js';
 import { RECORD_SPECS, type FieldSpec, type RecordType } from '../../import/record-specs.js';
 import { builder } from '../builder.js';
+import { WRITE } from '../../auth/scope-declarations.js';
 import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
@@ -75,6 +76,7 @@ builder.mutationType({ description: 'Every write.' });
 
 builder.mutationField('importRecords', (t) =>
   t.field({
+    authScopes: WRITE,
     type: ImportRecordsPayload,
     description: 'Imports NDJSON records (docs/import-format.md) all or nothing: a file with any invalid line writes nothing and names every bad line.',
     args: { input: t.arg({ type: ImportRecordsInput, required: true }) },
@@ -167,6 +169,7 @@ for (const spec of RECORD_SPECS) {
   });
   builder.mutationField(`upsert${name}`, (t) =>
     t.field({
+      authScopes: WRITE,
       type: payload,
       description: `Creates or updates one ${name} by externalId, with the validation of the import format.`,
       args: { input: t.arg({ type: input, required: true }) },

@@ -1,6 +1,9 @@
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 
 export const InteractionNode = builder.prismaNode('Interaction', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   // node(id:) answers null for an id that names no record, as Relay expects.
   nullable: true,

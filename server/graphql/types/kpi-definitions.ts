@@ -1,6 +1,7 @@
 // kpiDefinitions: what every KPI means, for BI tools and for people who doubt a number.
 import { KPI_DEFINITIONS, kpiDescription, type KpiDefinition } from '../../kpi/definitions.js';
 import { builder } from '../builder.js';
+import { KPIS } from '../../auth/scope-declarations.js';
 import { KpiDimensionEnum } from './kpi-inputs.js';
 
 const KpiUnitEnum = builder.enumType('KpiUnit', {
@@ -26,6 +27,7 @@ const KpiDefinitionRef = builder.objectRef<KpiDefinition>('KpiDefinition').imple
 
 builder.queryField('kpiDefinitions', (t) =>
   t.field({
+    authScopes: KPIS,
     type: [KpiDefinitionRef],
     description: 'The definition of every KPI: unit, formula, numerator and denominator, timestamp, dimensions.',
     resolve: () => [...KPI_DEFINITIONS],

@@ -1,6 +1,7 @@
 // The KPI entry points: `kpis` (one set for a period) and `kpiSlices` (a set per bucket and group).
 import type { Period } from '../../kpi/period.js';
 import { builder } from '../builder.js';
+import { KPIS } from '../../auth/scope-declarations.js';
 import { correctSliceCost } from '../cost/correction.js';
 import { answerSlices, MAX_SLICES, sourceFor } from '../kpi-slice-answer.js';
 import { selectedKpis } from '../kpi-selection.js';
@@ -11,6 +12,7 @@ import { sliceArgs, toSliceArguments } from './kpi-slice-args.js';
 
 builder.queryFields((t) => ({
   kpis: t.field({
+    authScopes: KPIS,
     type: KpiSet,
     description:
       'Every KPI over one period, optionally filtered. Select `comparison` (against the previous period or last year) for the compared ' +
@@ -28,6 +30,7 @@ builder.queryFields((t) => ({
   }),
 
   kpiSlices: t.field({
+    authScopes: KPIS,
     type: [KpiSlice],
     description:
       'A KPI set per bucket (with granularity) and per group (with groupBy). Without groupBy every bucket of the period is returned, ' +

@@ -4,6 +4,7 @@ import { CUSTOMER_BASES, SURVEY_BASES, TICKET_BASES, type SliceScope } from '../
 import type { Window } from '../../kpi/period.js';
 import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
+import { AGENT_KPIS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { AgentNode } from './agent.js';
 import { ChannelEnum, PriorityEnum, SurveyKindEnum } from './enums.js';
@@ -25,6 +26,7 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
   description: 'The values of the requested dimensions for one slice. A dimension that was not requested, or the null group of one that was, is null.',
   fields: (t) => ({
     agent: t.field({
+      authScopes: AGENT_KPIS,
       type: AgentNode,
       nullable: true,
       resolve: (g, _args, ctx) => (g.AGENT == null ? null : ctx.prisma.agent.findUnique({ where: { id: g.AGENT as number } })),

@@ -6,6 +6,7 @@ import type { KpiName } from '../../kpi/definitions.js';
 import type { Dimension, KpiDimension } from '../../kpi/dimensions.js';
 import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
+import { KPIS } from '../../auth/scope-declarations.js';
 import { userInputError } from '../errors.js';
 import { encodeGlobalID } from '../global-id.js';
 import { answerSlices, MAX_SLICES } from '../kpi-slice-answer.js';
@@ -101,6 +102,7 @@ const nameOf = (names: Map<number, string>, id: string | number | null) => (id =
 
 builder.queryField('kpiTable', (t) =>
   t.field({
+    authScopes: KPIS,
     type: KpiTable,
     description:
       'The answer of kpiSlices with the same arguments as one flat table, for BI tools: the bucket columns (with granularity), the ' +

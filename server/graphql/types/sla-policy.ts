@@ -1,10 +1,13 @@
 // SLA policies (kpi-spec "Service-level targets"): their node and the slaPolicies connection.
 // Written through import lines `sla` and upsertSlaPolicy.
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { PriorityEnum } from './enums.js';
 
 export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   nullable: true,
   description:
@@ -23,6 +26,7 @@ export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
 builder.queryFields((t) => ({
   slaPolicies: t.prismaConnection(
     {
+      authScopes: RECORDS,
       description: 'Every SLA policy, by priority (LOW first).',
       type: 'SlaPolicy',
       cursor: 'id',

@@ -1,9 +1,12 @@
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { SurveyKindEnum } from './enums.js';
 import { SurveyResponseFilter, SurveyResponseOrder, surveyResponseWhere } from './survey-response-filter.js';
 
 export const SurveyResponseNode = builder.prismaNode('SurveyResponse', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   // node(id:) answers null for an id that names no record, as Relay expects.
   nullable: true,
@@ -20,6 +23,7 @@ export const SurveyResponseNode = builder.prismaNode('SurveyResponse', {
 
 builder.queryFields((t) => ({
   surveyResponses: t.prismaConnection({
+    authScopes: RECORDS,
     description: 'Survey responses, newest first unless ordered otherwise.',
     type: 'SurveyResponse',
     cursor: 'id',

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { DIRECTORY } from '../../auth/scope-declarations.js';
 import { defineOrderInput } from '../ordering.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
 import { AgentFilter, AgentOrder, agentWhere } from './agent-filter.js';
@@ -37,6 +38,7 @@ export const TeamNode = builder.prismaNode('Team', {
 
 builder.queryFields((t) => ({
   teams: t.prismaConnection({
+    authScopes: DIRECTORY,
     description: 'Every team.',
     type: 'Team',
     cursor: 'id',

@@ -1,9 +1,12 @@
 import { builder } from '../builder.js';
+import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
 import { ChannelEnum, PriorityEnum, TicketStatusEnum } from './enums.js';
 import { TicketFilter, TicketOrder, ticketWhere } from './ticket-filter.js';
 
 export const TicketNode = builder.prismaNode('Ticket', {
+  // A record with personal or ticket data: every field of it needs records:read.
+  authScopes: RECORDS,
   id: { field: 'id' },
   // node(id:) answers null for an id that names no record, as Relay expects.
   nullable: true,
@@ -47,6 +50,7 @@ export const TicketNode = builder.prismaNode('Ticket', {
 
 builder.queryFields((t) => ({
   tickets: t.prismaConnection({
+    authScopes: RECORDS,
     description: 'Tickets, newest first unless ordered otherwise.',
     type: 'Ticket',
     cursor: 'id',

@@ -3,7 +3,7 @@
 // time (server/business-hours/ticket-business-time.ts), so a read is an aggregate of numbers.
 import { Prisma } from '../../generated/prisma/client.js';
 import { ticketFact } from '../facts.js';
-import type { KpiRequest } from '../request.js';
+import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
@@ -27,7 +27,7 @@ export function queryFirstResponseBusiness(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.created_at',
       extraJoins: BUSINESS_TIME_JOIN,
-      aggregates: durationAggregates('frb', 'b.first_response_seconds'),
+      aggregates: durationAggregates('frb', 'b.first_response_seconds', wantsPercentiles(request, 'firstResponseBusinessTime')),
       fromRow: (row) => ({ firstResponseBusiness: durationFromRow(row, 'frb') }),
     },
     request,
@@ -40,7 +40,7 @@ export function queryResolutionBusiness(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.resolved_at',
       extraJoins: BUSINESS_TIME_JOIN,
-      aggregates: durationAggregates('resb', 'b.resolution_seconds'),
+      aggregates: durationAggregates('resb', 'b.resolution_seconds', wantsPercentiles(request, 'resolutionBusinessTime')),
       fromRow: (row) => ({ resolutionBusiness: durationFromRow(row, 'resb') }),
     },
     request,

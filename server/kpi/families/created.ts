@@ -1,7 +1,7 @@
 // Tickets placed by createdAt: ticketCount, firstResponseTime, selfServiceOpportunity.
 import { Prisma } from '../../generated/prisma/client.js';
 import { ticketFact } from '../facts.js';
-import type { KpiRequest } from '../request.js';
+import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationAggregatesMs, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
@@ -19,7 +19,7 @@ export function queryCreated(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.created_at',
       aggregates: Prisma.sql`count(*)::int AS ticket_count,
-        ${durationAggregatesMs('frt', 't.first_response_ms')},
+        ${durationAggregatesMs('frt', 't.first_response_ms', wantsPercentiles(request, 'firstResponseTime'))},
         count(*) FILTER (WHERE t.knowledge_article_id IS NOT NULL)::int AS answered_by_article`,
       fromRow: (row) => ({
         ticketCount: row.ticket_count as number,

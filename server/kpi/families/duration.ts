@@ -9,13 +9,26 @@ export interface DurationStats {
   p90: number | null;
 }
 
-export function durationAggregates(prefix: string, seconds: string): Prisma.Sql {
-  const expr = Prisma.raw(seconds);
+/**
+ * count, average, median and p90 of `expr` scaled by 1/`divisor`. Both percentiles come from one
+ * sort (percentile_cont over an array of fractions). Without `percentiles` they are NULL: the
+ * request does not read them, and the sort is most of the statement's cost.
+ */
+function aggregates(prefix: string, expr: Prisma.Sql, divisor: number, percentiles: boolean): Prisma.Sql {
   const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
+  const scale = divisor === 1 ? Prisma.empty : Prisma.raw(` / ${divisor}`);
+  const sorted = percentiles
+    ? Prisma.sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr})`
+    : Prisma.sql`NULL::float8[]`;
   return Prisma.sql`count(${expr})::int AS ${alias('count')},
-    avg(${expr})::float8 AS ${alias('average')},
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})::float8 AS ${alias('median')},
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expr})::float8 AS ${alias('p90')}`;
+    (avg(${expr})${scale})::float8 AS ${alias('average')},
+    ((${sorted})[1]${scale})::float8 AS ${alias('median')},
+    ((${sorted})[2]${scale})::float8 AS ${alias('p90')}`;
+}
+
+/** The statistics of a duration in seconds. */
+export function durationAggregates(prefix: string, seconds: string, percentiles = true): Prisma.Sql {
+  return aggregates(prefix, Prisma.raw(seconds), 1, percentiles);
 }
 
 /**
@@ -23,13 +36,8 @@ export function durationAggregates(prefix: string, seconds: string): Prisma.Sql 
  * migration kpi_facts): exact, since timestamps are kept to the millisecond, and integers
  * aggregate and sort faster than intervals. Returned in seconds, as before.
  */
-export function durationAggregatesMs(prefix: string, milliseconds: string): Prisma.Sql {
-  const expr = Prisma.raw(milliseconds);
-  const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
-  return Prisma.sql`count(${expr})::int AS ${alias('count')},
-    (avg(${expr}) / 1000)::float8 AS ${alias('average')},
-    (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr}) / 1000)::float8 AS ${alias('median')},
-    (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expr}) / 1000)::float8 AS ${alias('p90')}`;
+export function durationAggregatesMs(prefix: string, milliseconds: string, percentiles = true): Prisma.Sql {
+  return aggregates(prefix, Prisma.raw(milliseconds), 1000, percentiles);
 }
 
 export function durationFromRow(row: Record<string, unknown>, prefix: string): DurationStats {

@@ -1,7 +1,7 @@
 // Interactions placed by startedAt: average handle time (talk + hold + wrap-up) and its parts.
 import { Prisma } from '../../generated/prisma/client.js';
 import { interactionFact } from '../facts.js';
-import type { KpiRequest } from '../request.js';
+import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
@@ -18,7 +18,7 @@ export function queryHandleTime(request: KpiRequest) {
     {
       fact: interactionFact,
       timestamp: 'i.started_at',
-      aggregates: Prisma.sql`${durationAggregates('aht', 'i.handle_seconds')},
+      aggregates: Prisma.sql`${durationAggregates('aht', 'i.handle_seconds', wantsPercentiles(request, 'averageHandleTime'))},
         avg(i.talk_seconds)::float8 AS avg_talk,
         avg(i.hold_seconds)::float8 AS avg_hold,
         avg(i.wrap_up_seconds)::float8 AS avg_wrap_up`,

@@ -1,7 +1,7 @@
 // Tickets placed by resolvedAt: resolvedCount and resolutionTime.
 import { Prisma } from '../../generated/prisma/client.js';
 import { ticketFact } from '../facts.js';
-import type { KpiRequest } from '../request.js';
+import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationAggregatesMs, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
@@ -18,7 +18,7 @@ export function queryResolved(request: KpiRequest) {
       fact: ticketFact,
       timestamp: 't.resolved_at',
       aggregates: Prisma.sql`count(*)::int AS resolved_count,
-        ${durationAggregatesMs('res', 't.resolution_ms')}`,
+        ${durationAggregatesMs('res', 't.resolution_ms', wantsPercentiles(request, 'resolutionTime'))}`,
       fromRow: (row) => ({ resolvedCount: row.resolved_count as number, resolution: durationFromRow(row, 'res') }),
     },
     request,

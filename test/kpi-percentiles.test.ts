@@ -1,0 +1,63 @@
+// Exact percentiles sort every value of a sample, the dearest part of a KPI statement: a family
+// computes median and p90 only when the query reads them, and the numbers are the same whether
+// or not its neighbours asked for them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../server/seed/seed.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  await seedDatabase(api.db, { tickets: 1500, seed: 11, until: new Date('2026-06-01T00:00:00Z'), days: 60, agents: 20, customers: 200 });
+});
+afterAll(() => api.close());
+
+const p = { from: '2026-04-01T00:00:00Z', to: '2026-06-01T00:00:00Z' };
+
+/** The statements `query` issued that sort for percentiles. */
+async function sortingStatements(query: string, variables: Record<string, unknown> = { p }): Promise<string[]> {
+  const before = api.statements.length;
+  const result = await api.graphql(query, variables);
+  expect(result.errors).toBeUndefined();
+  return api.statements.slice(before).filter((sql) => sql.includes('percentile_cont'));
+}
+
+describe('percentiles only when read', () => {
+  it('averages and counts sort nothing', async () => {
+    const sorts = await sortingStatements(`query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { average count } resolutionTime { average } averageHandleTime { average averageTalk } }
+      kpiSlices(period: $p, granularity: MONTH, groupBy: [TEAM]) { kpis { averageHandleTime { average } } }
+      agents(first: 5) { edges { node { kpis(period: $p) { resolutionTime { count } } } } } }`);
+    expect(sorts).toEqual([]);
+  });
+
+  it('a median or p90 anywhere sorts that KPI only', async () => {
+    const sorts = await sortingStatements(`query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { median } resolutionTime { average } averageHandleTime { average } } }`);
+    expect(sorts).toHaveLength(1);
+    expect(sorts[0]).toContain('first_response_ms');
+    const viaFragment = await sortingStatements(`query ($p: PeriodInput!) { kpis(period: $p) { ...Handle } }
+      fragment Handle on KpiSet { averageHandleTime { ... on HandleTimeStats { p90 } } }`);
+    expect(viaFragment).toHaveLength(1);
+    expect(viaFragment[0]).toContain('handle_seconds');
+    const compared = await sortingStatements(`query ($p: PeriodInput!) {
+      kpis(period: $p) { comparison { previous { resolutionTime { average } } } } }`);
+    expect(compared).toHaveLength(1);
+  });
+
+  it('gives the same numbers with and without percentiles alongside', async () => {
+    const lean = await api.data(`query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { average count } averageHandleTime { average count averageHold } } }`, { p });
+    const full = await api.data(`query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { average count median p90 } averageHandleTime { average count averageHold median p90 } } }`, { p });
+    expect(full.kpis.firstResponseTime.median).not.toBeNull();
+    expect(full.kpis.averageHandleTime.p90).not.toBeNull();
+    expect(lean.kpis.firstResponseTime).toEqual({ average: full.kpis.firstResponseTime.average, count: full.kpis.firstResponseTime.count });
+    expect(lean.kpis.averageHandleTime).toEqual({
+      average: full.kpis.averageHandleTime.average,
+      count: full.kpis.averageHandleTime.count,
+      averageHold: full.kpis.averageHandleTime.averageHold,
+    });
+  });
+});
