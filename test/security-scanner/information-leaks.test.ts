@@ -2,7 +2,6 @@
 // and SQL, connection strings, paths and traces in unexpected errors. The scanned API is
 // production-like (test/support/scanner-api.ts).
 import { describe, expect, it } from 'vitest';
-import { installDatabase } from '../../server/db/current-database.js';
 import type { Database } from '../../server/db/database.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../../server/yoga.js';
 import { as, b64, DEMO, PERIOD_LITERAL, post, PRODUCTION, scanner, useScannerApi } from '../support/scanner-api.js';
@@ -105,8 +104,6 @@ describe('debug leaks in unexpected errors', () => {
     } finally {
       if (before === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = before;
-      // createDeskqlYoga installs its database for the process: put the test database back.
-      installDatabase(scanner.api.db, { serving: true });
     }
   }
 
@@ -127,7 +124,7 @@ describe('debug leaks in unexpected errors', () => {
     it(`masks a database error whose message holds SQL, a connection string and paths (NODE_ENV=${nodeEnv})`, async () => {
       await withNodeEnv(nodeEnv, async () => {
         const failing = failingPrisma();
-        const db: Database = { ...scanner.api.db, prisma: failing, restrictedTo: () => failing };
+        const db: Database = { ...scanner.api.db, prisma: failing, lendClient: () => ({ prisma: failing, ready: Promise.resolve(), giveBack: () => {} }) };
         await expectMasked(createDeskqlYoga({ db, ...PRODUCTION }));
       });
     });

@@ -1,7 +1,6 @@
 // The statement shape of every "flow" KPI: records whose timestamp falls in a window,
 // aggregated per window and group, in one statement for all windows (buckets, the whole
 // period, previous periods).
-import { prisma } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
 import { emptyResult, groupKey, groupOf, type FamilyResult, type KpiRequest } from '../request.js';
@@ -55,7 +54,7 @@ export function perWindow(
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(
     perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
   return toFamilyResult(rows, request, spec.fromRow);
@@ -88,7 +87,7 @@ export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: K
     parts, request.windows, spec.timestamp, Prisma.sql`${value} AS v, count(*) AS n, ${spec.partials}`, Prisma.empty, Prisma.sql`TRUE`, [value],
   );
   const keys = Prisma.raw(['k', ...request.groupBy.map((_, index) => `d${index}`)].join(', '));
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
     SELECT ${keys}, ${spec.aggregates}
     FROM (SELECT h.*, sum(h.n) OVER (PARTITION BY ${keys} ORDER BY h.v) AS cum, sum(h.n) OVER (PARTITION BY ${keys}) AS total
           FROM (${counts}) AS h) AS h
