@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Only `prisma generate` uses the CLI here: migrations are applied
-// by server/db/migrate.ts through Prisma's schema engine compiled to WebAssembly, so no
+// by server/db/migrations.ts through Prisma's schema engine compiled to WebAssembly, so no
 // native engine binary is ever downloaded (see README, "Migrations").
 import { defineConfig } from 'prisma/config';
 

@@ -96,7 +96,7 @@ try {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   started = Date.now();
   const report = await importNdjson(db, createInterface({ input: createReadStream(file), crlfDelay: Infinity }), {
-    onProgress: (p) => (peak = Math.max(peak, process.memoryUsage().rss)),
+    onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
   });
   const importSeconds = (Date.now() - started) / 1000;
   clearInterval(sampler);

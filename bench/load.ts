@@ -242,7 +242,8 @@ class Tally {
   byOperation: Record<string, { responses: number; errors: number }> = {};
 
   record(operation: string, status: number, body: string): void {
-    const counts = (this.byOperation[operation] ??= { responses: 0, errors: 0 });
+    this.byOperation[operation] ??= { responses: 0, errors: 0 };
+    const counts = this.byOperation[operation];
     counts.responses++;
     let errors: Array<{ message?: string; extensions?: { code?: string } }> | undefined;
     try {

@@ -1,9 +1,8 @@
 // Builds the GraphQL-over-HTTP handler. Tests call `yoga.fetch(...)` on it directly; the
 // entry point (server/main.ts) mounts it on a Node HTTP server.
 import { randomUUID } from 'node:crypto';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Database } from './db/database.js';
-import { installDatabase } from './db/current-database.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { maskError } from './graphql/errors.js';
 import { KpiRequestCache } from './graphql/kpi-request-cache.js';
@@ -23,8 +22,10 @@ import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
 import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
-import { principalOf, useAuthentication } from './http/authentication.js';
-import { anonymousPrincipal } from './auth/principal.js';
+import { useAuthentication } from './http/authentication.js';
+import type { DeskqlServerContext } from './http/server-context.js';
+import { OperationStop } from './graphql/operation-stop.js';
+import { useRequestClients } from './graphql/plugins/request-clients.js';
 import { useKpiCsv } from './http/kpi-csv.js';
 import { AnswerFreshness } from './graphql/answer-freshness.js';
 import type { FamilyObserver } from './kpi/kpi-source.js';
@@ -81,14 +82,13 @@ export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
-  installDatabase(options.db, { serving: true, readDb: options.readDb ?? null });
   const readDb = options.readDb ?? options.db;
   const answerCache =
     options.answerCache ?? createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
   const metrics = options.metrics ?? createDeskqlMetrics();
   metrics.watchPool(() => options.db.poolStats());
   const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
-  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga = createYoga<DeskqlServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     // GraphiQL is served by useOfflineGraphiql from bundled files (Yoga's own loads a CDN).
@@ -116,22 +116,33 @@ export function createDeskqlYoga(options: YogaOptions) {
         return masked;
       },
     },
-    context: ({ request }) => ({
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      // Without a principal, access control refuses the operation (401) before it executes;
-      // a caller holding nothing keeps the context's type honest meanwhile.
-      caller: principalOf(request) ?? anonymousPrincipal([]),
-      ...freshState(observeFamily),
-      observeImport: (summary) => {
-        for (const { type, created, updated, unchanged } of summary) {
-          if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
-          if (updated) metrics.importedRecords.inc({ type, result: 'updated' }, updated);
-          if (unchanged) metrics.importedRecords.inc({ type, result: 'unchanged' }, unchanged);
-        }
-      },
-      drillDowns: new DrillDownBatches(),
-    }),
+    // The request's state, built once its operation is parsed and valid: the caller that
+    // authentication found, the caller's database clients, and the per-request caches.
+    context: async ({ request, caller, clients }) => {
+      // Authentication answers every other request before any GraphQL work: fail closed.
+      if (!caller || !clients) throw createGraphQLError('This API needs a key: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      const stop = new OperationStop();
+      const prisma = await clients.borrow(options.db, caller, stop);
+      return {
+        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        caller,
+        prisma,
+        readPrisma: readDb === options.db ? prisma : await clients.borrow(readDb, caller, stop),
+        database: options.db,
+        stop,
+        ...freshState(observeFamily),
+        observeImport: (summary) => {
+          for (const { type, created, updated, unchanged } of summary) {
+            if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
+            if (updated) metrics.importedRecords.inc({ type, result: 'updated' }, updated);
+            if (unchanged) metrics.importedRecords.inc({ type, result: 'unchanged' }, unchanged);
+          }
+        },
+        drillDowns: new DrillDownBatches(),
+      };
+    },
     plugins: [
+      useRequestClients(),
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
       // before any GraphQL work; logging wraps the rest; document limits apply at validation.
       useRequestSizeLimit(options.limits?.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES),

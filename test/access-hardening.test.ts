@@ -7,25 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../server/auth/api-keys.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { loadKpiFixture } from './support/kpi-fixture.js';
-import { startTestApi, globalId, type TestApi } from './support/test-api.js';
+import { bearer, globalId, type HttpAnswer, postGraphQL, send as sendRequest, startTestApi, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
 /** A service: keys required, no rate limit. */
 let service: DeskqlYoga;
 let fixture: Awaited<ReturnType<typeof loadKpiFixture>>;
 
-interface Answer {
-  status: number;
-  body: { data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: { code?: string } }> };
-}
-
-async function send(query: string, variables: unknown, key: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await service.fetch('http://deskql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
+function send(query: string, variables: Record<string, unknown>, key: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  return postGraphQL(service, query, variables, { ...bearer(key), ...headers });
 }
 
 let admin: string;
@@ -62,7 +52,7 @@ describe('idempotency (item 9)', () => {
 
   it('honours the Idempotency-Key header: a retried createApiKey creates one key and returns it again', async () => {
     const before = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM api_key'))[0]!.n;
-    const answers: Answer[] = [];
+    const answers: HttpAnswer[] = [];
     for (let i = 0; i < 4; i++) answers.push(await send(CREATE, { name: 'retried' }, admin, { 'idempotency-key': 'create-retried-1' }));
     const after = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM api_key'))[0]!.n;
     expect(after).toBe(before + 1);
@@ -133,13 +123,12 @@ describe('absurd input is BAD_USER_INPUT (item 10)', () => {
     // Written by hand: JSON.stringify itself cannot go this deep.
     const nested = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
     const query = 'query($f: KpiFilter) { kpis(period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }, filter: $f) { ticketCount } }';
-    const response = await service.fetch('http://deskql.test/graphql', {
+    const { status, body } = await sendRequest(service, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+      headers: { 'content-type': 'application/json', ...bearer(reader) },
       body: `{"query":${JSON.stringify(query)},"variables":{"f":{"teamIds":${nested}}}}`,
     });
-    const body = (await response.json()) as Answer['body'];
-    expect(response.status).toBe(400);
+    expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain('variables may nest at most 20 levels deep');
   });

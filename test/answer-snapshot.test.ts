@@ -1,4 +1,4 @@
-// One answer, one snapshot (kpi-spec): while a writer commits new tickets as fast as it can,
+// One answer, one snapshot (docs/kpis.md): while a writer commits new tickets as fast as it can,
 // every answer's numbers agree with each other — the KPI statements, the record count and
 // the slices all saw the same committed state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

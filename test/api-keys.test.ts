@@ -8,17 +8,11 @@ import { createApiKey } from '../server/auth/api-keys.js';
 import type { Scope } from '../server/auth/scopes.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { EXAMPLE, linesOf, ndjson } from './support/ndjson.js';
-import { globalId, startTestApi, type TestApi } from './support/test-api.js';
+import { bearer, errorCodes as codes, globalId, type HttpAnswer, postGraphQL, startTestApi, type TestApi, type UntypedData } from './support/test-api.js';
 
 /** No anonymous access, rate limit off: the production configuration, minus the rate limit. */
 const PRODUCTION = { anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } };
 const PERIOD = 'period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }';
-
-interface Answer {
-  status: number;
-  text: string;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-}
 
 let api: TestApi;
 let admin: string;
@@ -44,26 +38,16 @@ function key(name: string, scopes: Scope[], teamIds?: number[]) {
   return createApiKey(api.db.sql, { name, scopes, teamIds });
 }
 
-async function post(query: string, variables: Record<string, unknown> = {}, apiKey?: string): Promise<Answer> {
-  const response = await api.yoga.fetch('http://deskql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) };
+function post(query: string, variables: Record<string, unknown> = {}, apiKey?: string): Promise<HttpAnswer> {
+  return postGraphQL(api.yoga, query, variables, bearer(apiKey));
 }
 
 /** The answer of a request that must succeed. */
-async function ok(query: string, variables: Record<string, unknown>, apiKey: string): Promise<any> {
+async function ok(query: string, variables: Record<string, unknown>, apiKey: string): Promise<UntypedData> {
   const answer = await post(query, variables, apiKey);
   expect(answer.body.errors, answer.text).toBeUndefined();
   expect(answer.status).toBe(200);
   return answer.body.data;
-}
-
-function codes(answer: Answer): Array<string | undefined> {
-  return answer.body.errors?.map((error) => error.extensions?.code) ?? [];
 }
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {

@@ -15,12 +15,12 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { createDeskqlYoga } from '../server/yoga.js';
 import { linesOf, ndjson } from './support/ndjson.js';
+import { bearer, type HttpAnswer, postGraphQL } from './support/test-api.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'deskql-apikey-test-'));
 const KEY = /^dq_[A-Za-z0-9_-]{43}$/;
-const ENDPOINT = 'http://deskql.test/graphql';
 
 /** A fresh PostgreSQL database when DATABASE_URL is set; otherwise null (embedded). */
 let server: TestDatabase | null = null;
@@ -125,8 +125,8 @@ describe.concurrent('npm run apikey', () => {
     expect(listed.code, listed.stderr).toBe(0);
     const lines = listed.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${id} "bi" ${escape(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`));
-    expect(lines[1]).toMatch(new RegExp(`^\\d+ "east-partner" ${escape(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`));
+    expect(lines[0]).toMatch(new RegExp(`^${id} "bi" ${escapeRegExp(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`));
+    expect(lines[1]).toMatch(new RegExp(`^\\d+ "east-partner" ${escapeRegExp(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`));
     for (const secret of [key, key.slice(10), partnerKey, partnerKey.slice(10)]) expect(listed.stdout + listed.stderr).not.toContain(secret);
 
     const revoked = await apikey(['revoke', String(id)]);
@@ -222,15 +222,10 @@ function productionApi(db: Database) {
   return createDeskqlYoga({ db, anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } });
 }
 
-async function post(yoga: ReturnType<typeof productionApi>, apiKey: string, query: string) {
-  const response = await yoga.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+function post(yoga: ReturnType<typeof productionApi>, apiKey: string, query: string): Promise<HttpAnswer> {
+  return postGraphQL(yoga, query, undefined, bearer(apiKey));
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

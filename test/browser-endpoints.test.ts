@@ -10,7 +10,7 @@ import { ALL_SCOPES, READ_SCOPES } from '../server/auth/scopes.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { GRAPHIQL_EXAMPLE_QUERY } from '../server/http/graphiql.js';
 import { seedDatabase } from '../server/seed/seed.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { postGraphQL, startTestApi, type TestApi } from './support/test-api.js';
 import { createTestDatabase } from './support/test-database.js';
 import { createDeskqlMetrics } from '../server/metrics/deskql-metrics.js';
 
@@ -161,31 +161,31 @@ describe('/metrics', () => {
   });
   it('counts query answers the response cache served and those it computed', async () => {
     const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
-    const ask = () =>
-      yoga.fetch('http://deskql.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'query Cached { kpis(period: { from: "2026-01-05T00:00:00Z", to: "2026-01-12T00:00:00Z" }) { ticketCount } }' }),
-      });
-    const first = (await (await ask()).json()) as any;
-    const second = (await (await ask()).json()) as any;
-    expect([first.extensions.freshness.cached, second.extensions.freshness.cached]).toEqual([false, true]);
+    const ask = async () =>
+      (
+        await postGraphQL<unknown, { freshness: { cached: boolean } }>(
+          yoga,
+          'query Cached { kpis(period: { from: "2026-01-05T00:00:00Z", to: "2026-01-12T00:00:00Z" }) { ticketCount } }',
+        )
+      ).body;
+    const first = await ask();
+    const second = await ask();
+    expect([first.extensions?.freshness.cached, second.extensions?.freshness.cached]).toEqual([false, true]);
     const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
     expect(text).toMatch(/deskql_response_cache_answers_total\{result="miss"\} 1/);
     expect(text).toMatch(/deskql_response_cache_answers_total\{result="hit"\} 1/);
   });
   it('counts the records imports write, not dry runs', async () => {
     const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
-    const post = (query: string) =>
-      yoga.fetch('http://deskql.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const post = (query: string) => postGraphQL(yoga, query);
     const ndjson = '{"type":"team","externalId":"metrics-team-1","name":"Metrics One"}\n{"type":"team","externalId":"metrics-team-2","name":"Metrics Two"}\n';
     const dry = await post(`mutation { importRecords(input: { ndjson: ${JSON.stringify(ndjson)}, dryRun: true }) { ok } }`);
-    expect(((await dry.json()) as any).data.importRecords.ok).toBe(true);
+    expect(dry.body.data.importRecords.ok).toBe(true);
     expect(await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text()).not.toMatch(/deskql_import_records_total\{/);
     const imported = await post(`mutation { importRecords(input: { ndjson: ${JSON.stringify(ndjson)} }) { ok } }`);
-    expect(((await imported.json()) as any).data.importRecords.ok).toBe(true);
+    expect(imported.body.data.importRecords.ok).toBe(true);
     const again = await post(`mutation { upsertTeam(input: { externalId: "metrics-team-1", name: "Metrics One" }) { created } }`);
-    expect(((await again.json()) as any).data.upsertTeam.created).toBe(false);
+    expect(again.body.data.upsertTeam.created).toBe(false);
     const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();
     expect(text).toMatch(/deskql_import_records_total\{type="team",result="created"\} 2/);
     expect(text).toMatch(/deskql_import_records_total\{type="team",result="unchanged"\} 1/);

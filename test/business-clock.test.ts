@@ -1,4 +1,4 @@
-// Business seconds and SLA breach instants (kpi-spec "Business hours") against cases worked
+// Business seconds and SLA breach instants (docs/kpis.md "Business hours") against cases worked
 // out by hand, across DST gaps and folds in three zones, 24:00, holidays, a 45-minute zone and
 // a 30-minute DST, and against an independent computation (test/support/business-time-oracle.ts).
 import { describe, expect, it } from 'vitest';

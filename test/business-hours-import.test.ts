@@ -1,5 +1,5 @@
 // Calendars, SLA policies and team calendars through the NDJSON import, the upsert mutations
-// and the export: every rule of kpi-spec "Business hours" / "Service-level targets" is a
+// and the export: every rule of docs/kpis.md "Business hours" / "Service-level targets" is a
 // named error on its line, a rejected file writes nothing, and an export imports back unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportNdjson } from '../server/import/export-ndjson.js';

@@ -296,6 +296,7 @@ describe.skipIf(browserMissing)('the dashboard in Chromium', () => {
     await page.goto(`${origin}/graphql`);
     await page.waitForSelector('.graphiql-container', { timeout: 60_000 });
     expect(await page.title()).toContain('DeskQL');
+    // biome-ignore lint/performance/useDomNodeTextContent: what the editor shows, not its hidden text
     await page.waitForFunction(() => document.body.innerText.includes('MonthAtAGlance'), undefined, { timeout: 30_000 });
     expect(cspViolations).toEqual([]);
     if (screenshots) await page.screenshot({ path: `${screenshots}/graphiql.png` });

@@ -12,7 +12,7 @@ import { exportNdjson } from '../server/import/export-ndjson.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga } from '../server/yoga.js';
-import { OPEN_ACCESS } from './support/test-api.js';
+import { OPEN_ACCESS, postGraphQL } from './support/test-api.js';
 import { ALL_KPIS } from './support/kpi-fixture.js';
 import { linesOf } from './support/ndjson.js';
 import { createTestDatabase } from './support/test-database.js';
@@ -29,16 +29,12 @@ async function exportText(db: Awaited<ReturnType<typeof createTestDatabase>>['db
 
 async function kpisOf(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
   const yoga = createDeskqlYoga({ ...OPEN_ACCESS, db });
-  const response = await yoga.fetch('http://deskql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `{ whole: kpis(period: { from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }) { ${ALL_KPIS} }
+  const { body } = await postGraphQL<unknown>(
+    yoga,
+    `{ whole: kpis(period: { from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }) { ${ALL_KPIS} }
         byTeam: kpiSlices(period: { from: "2026-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }, granularity: MONTH, groupBy: [TEAM, CHANNEL]) {
           bucketStart group { team { externalId } channel } kpis { ticketCount backlog firstContactResolution { value } averageHandleTime { average } csat { average } } } }`,
-    }),
-  });
-  const body = (await response.json()) as { data: unknown; errors?: unknown };
+  );
   expect(body.errors).toBeUndefined();
   return body.data;
 }

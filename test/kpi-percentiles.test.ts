@@ -2,6 +2,7 @@
 // computes median and p90 only when the query reads them, and the numbers are the same whether
 // or not its neighbours asked for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGlobalID } from '../server/graphql/global-id.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -15,12 +16,12 @@ afterAll(() => api.close());
 
 const p = { from: '2026-04-01T00:00:00Z', to: '2026-06-01T00:00:00Z' };
 
-/** The statements `query` issued that sort for percentiles. */
+/** The statements `query` issued that compute percentiles: by sorting, or from a histogram (handle time). */
 async function sortingStatements(query: string, variables: Record<string, unknown> = { p }): Promise<string[]> {
   const before = api.statements.length;
   const result = await api.graphql(query, variables);
   expect(result.errors).toBeUndefined();
-  return api.statements.slice(before).filter((sql) => sql.includes('percentile_cont'));
+  return api.statements.slice(before).filter((sql) => sql.includes('percentile_cont') || sql.includes(' AS cum'));
 }
 
 describe('percentiles only when read', () => {
@@ -59,5 +60,31 @@ describe('percentiles only when read', () => {
       count: full.kpis.averageHandleTime.count,
       averageHold: full.kpis.averageHandleTime.averageHold,
     });
+  });
+
+  it('computes handle time from its histogram exactly as percentile_cont and avg over every interaction', async () => {
+    const data = await api.data(`query ($p: PeriodInput!) {
+      kpiSlices(period: $p, granularity: MONTH, groupBy: [AGENT]) { bucketStart group { agent { id } }
+        kpis { averageHandleTime { count average median p90 averageTalk averageHold averageWrapUp } } } }`, { p });
+    const rows = await api.db.sql.query<Record<string, number | Date>>(
+      `SELECT date_trunc('month', started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month, agent_id, count(*)::int AS count,
+         avg(handle_seconds)::float8 AS average,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY handle_seconds)::float8 AS median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY handle_seconds)::float8 AS p90,
+         avg(talk_seconds)::float8 AS talk, avg(hold_seconds)::float8 AS hold, avg(wrap_up_seconds)::float8 AS wrap_up
+       FROM interaction WHERE started_at >= $1 AND started_at < $2 GROUP BY 1, 2`,
+      [p.from, p.to],
+    );
+    const expected = new Map(rows.map((row) => [`${new Date(row.month!).getTime()}|${row.agent_id}`, row]));
+    const slices = data.kpiSlices.filter((slice: { group: { agent: unknown } }) => slice.group.agent);
+    expect(slices.length).toBe(rows.length);
+    for (const slice of slices) {
+      const row = expected.get(`${new Date(slice.bucketStart).getTime()}|${decodeGlobalID(slice.group.agent.id).id}`);
+      expect(row, JSON.stringify(slice)).toBeDefined();
+      const aht = slice.kpis.averageHandleTime;
+      expect([aht.count, aht.average, aht.median, aht.p90, aht.averageTalk, aht.averageHold, aht.averageWrapUp]).toEqual(
+        [row!.count, row!.average, row!.median, row!.p90, row!.talk, row!.hold, row!.wrap_up],
+      );
+    }
   });
 });

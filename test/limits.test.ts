@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
 import { createDeskqlYoga } from '../server/yoga.js';
-import { startTestApi, type TestApi, OPEN_ACCESS } from './support/test-api.js';
+import { OPEN_ACCESS, postGraphQL as post, send, startTestApi, type TestApi } from './support/test-api.js';
 
 let api: TestApi;
 
@@ -11,15 +11,6 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.close());
-
-async function post(yoga: ReturnType<typeof createDeskqlYoga>, query: string) {
-  const response = await yoga.fetch('http://deskql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> } };
-}
 
 describe('document limits (defaults)', () => {
   it('refuses queries nested deeper than 12', async () => {
@@ -56,13 +47,12 @@ describe('document limits (defaults)', () => {
 
 describe('batching', () => {
   it('does not accept several operations in one request (batch abuse)', async () => {
-    const response = await api.yoga.fetch('http://deskql.test/graphql', {
+    const { status, body } = await send(api.yoga, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ teams { totalCount } }' }, { query: '{ agents { totalCount } }' }]),
     });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors?: Array<{ message: string }> };
+    expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toBeTruthy();
   });
 });

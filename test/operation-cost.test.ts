@@ -8,24 +8,16 @@ import { READ_SCOPES } from '../server/auth/scopes.js';
 import { INTROSPECTION_COST } from '../server/graphql/cost/estimate.js';
 import { defaultSeedOptions, seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
-import { isOperationStatement, startTestApi, type TestApi } from './support/test-api.js';
+import { bearer, type HttpAnswer, isOperationStatement, postGraphQL, startTestApi, type TestApi, type UntypedData } from './support/test-api.js';
 import { createTestDatabase } from './support/test-database.js';
 
 let api: TestApi;
 let yoga: DeskqlYoga;
 
-interface Answer {
-  status: number;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }>; extensions?: { cost?: { requested: number; remaining?: number } } };
-}
+type Answer = HttpAnswer<UntypedData, { cost?: { requested: number; remaining?: number } }>;
 
-async function send(to: DeskqlYoga, query: string, variables: Record<string, unknown> = {}, key?: string): Promise<Answer> {
-  const response = await to.fetch('http://deskql.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
+function send(to: DeskqlYoga, query: string, variables: Record<string, unknown> = {}, key?: string): Promise<Answer> {
+  return postGraphQL(to, query, variables, bearer(key));
 }
 
 beforeAll(async () => {

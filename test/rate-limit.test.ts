@@ -9,9 +9,8 @@ import type { RateLimit } from '../server/auth/rate-limit.js';
 import type { Scope } from '../server/auth/scopes.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
 import { createClient, DeskqlError, ViewerDocument } from '../sdk/src/index.js';
-import { startTestApi, type TestApi } from './support/test-api.js';
+import { bearer, ENDPOINT, type HttpAnswer, postGraphQL, startTestApi, type TestApi, type UntypedData } from './support/test-api.js';
 
-const ENDPOINT = 'http://deskql.test/graphql';
 /** The production configuration with the rate limit off. */
 const UNLIMITED = { anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } };
 
@@ -24,12 +23,7 @@ interface Cost {
   burst?: number;
   refillPerSecond?: number;
 }
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }>; extensions?: { cost?: Cost } };
-}
+type Answer = HttpAnswer<UntypedData, { cost?: Cost }>;
 
 let api: TestApi;
 /** What QUERY and UPSERT cost, and the SDK's viewer(). */
@@ -66,14 +60,8 @@ function limitedApi(rateLimit: RateLimit, anonymousScopes: Scope[] | null = null
   return createDeskqlYoga({ db: api.db, anonymousScopes, rateLimit });
 }
 
-async function send(yoga: DeskqlYoga, query: string, variables: Record<string, unknown> = {}, apiKey?: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await yoga.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+function send(yoga: DeskqlYoga, query: string, variables: Record<string, unknown> = {}, apiKey?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return postGraphQL(yoga, query, variables, { ...headers, ...bearer(apiKey) });
 }
 
 function expectServed(answer: Answer) {

@@ -18,10 +18,11 @@ export interface DocumentNodeLike {
 }
 
 /** A document whose result and variables types travel with it (codegen, gql.tada). */
+// biome-ignore lint/complexity/noBannedTypes: codegen's TypedDocumentString extends String
 export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & (DocumentNodeLike | String);
 
 /** What execute() accepts: a query string, a TypedDocumentString (a String object), or an AST. */
-// eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- codegen's TypedDocumentString extends String
+// biome-ignore lint/complexity/noBannedTypes: codegen's TypedDocumentString extends String
 export type AnyDocument = string | String | DocumentNodeLike;
 
 export interface PreparedDocument {

@@ -1,7 +1,6 @@
-// Who is making the current request, and the request-scoped storage that carries it from the
-// HTTP layer down to the data access layer (server/db/prisma.ts), so that row restrictions are
-// applied by the one function every query goes through, not by each resolver.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// Who is making a request. Authentication (server/http/authentication.ts) finds it and puts
+// it on the request's server context; the GraphQL context carries it as ctx.caller, and the
+// caller's Prisma client (ctx.prisma) is restricted to its teams when it has any.
 import type { Scope } from './scopes.js';
 
 export interface Principal {
@@ -16,25 +15,4 @@ export interface Principal {
 
 export function anonymousPrincipal(scopes: readonly Scope[]): Principal {
   return { keyId: null, name: 'anonymous', scopes: new Set(scopes), teamIds: null };
-}
-
-const storage = new AsyncLocalStorage<{ principal: Principal; throwIfStopped?: () => void }>();
-
-/**
- * Runs `work` (and everything it starts) as `principal`. `throwIfStopped` throws once the
- * operation must stop (client gone, OPERATION_TIMEOUT_MS): the database layer calls it before
- * every statement, so none starts after.
- */
-export function runAs<T>(principal: Principal, work: () => T, throwIfStopped?: () => void): T {
-  return storage.run({ principal, throwIfStopped }, work);
-}
-
-/** The principal of the request being served; undefined outside a request (CLI tools). */
-export function currentPrincipal(): Principal | undefined {
-  return storage.getStore()?.principal;
-}
-
-/** Throws the stop reason when the operation being served was stopped; no-op outside requests. */
-export function throwIfOperationStopped(): void {
-  storage.getStore()?.throwIfStopped?.();
 }

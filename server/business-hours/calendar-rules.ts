@@ -1,4 +1,4 @@
-// The rules a business calendar must follow (kpi-spec "Business hours"), checked in one place
+// The rules a business calendar must follow (docs/kpis.md "Business hours"), checked in one place
 // for the import lines, the upsert mutation and anything else that writes a calendar, so that
 // the business-time arithmetic can trust what it reads.
 import { Temporal } from 'temporal-polyfill';

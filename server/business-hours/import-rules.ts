@@ -1,4 +1,4 @@
-// Rules of calendars and SLA policies that span records (kpi-spec: at most one default
+// Rules of calendars and SLA policies that span records (docs/kpis.md: at most one default
 // calendar, at most one policy per priority), checked against the file and the database
 // together before an import writes anything, and what an import must recompute afterwards.
 import type { SqlClient } from '../db/sql-client.js';

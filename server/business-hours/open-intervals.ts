@@ -1,4 +1,4 @@
-// The open intervals of a business calendar as instants (kpi-spec "Business hours"): each
+// The open intervals of a business calendar as instants (docs/kpis.md "Business hours"): each
 // weekly interval on every local date that is not a holiday, placed in the calendar's zone by
 // Temporal. Temporal's "compatible" disambiguation is exactly the contract: a time in a
 // spring-forward gap moves forward by the gap's length, an ambiguous one is the earlier instant.

@@ -82,7 +82,7 @@ async function teamIdsOf(sql: SqlClient, references: string[]): Promise<number[]
     } catch {
       decoded = null;
     }
-    if (!decoded || decoded.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"; ${await knownTeams(sql)}`);
+    if (decoded?.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"; ${await knownTeams(sql)}`);
     ids.push(Number(decoded.id));
   }
   return ids;

@@ -1,10 +1,8 @@
-// One answer, one snapshot (kpi-spec): every statement of one query answer runs in a single
+// One answer, one snapshot (docs/kpis.md): every statement of one query answer runs in a single
 // REPEATABLE READ transaction, so a write committing while the answer is computed is wholly
-// in it or wholly out of it. The snapshot belongs to the request (it is opened by the
-// useAnswerSnapshot plugin and kept on the GraphQL context); this file only carries it down to
-// the data access layer, the same way the caller's principal is carried (server/auth/principal.ts),
-// so that server/db/prisma.ts hands every statement of the answer to it.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// in it or wholly out of it. The snapshot belongs to the request: the useAnswerSnapshot plugin
+// opens it on the caller's client and puts it on the GraphQL context (ctx.prisma) while the
+// answer is computed, so every resolver's statement runs in it.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { DATA_VERSION_SQL, dataVersionOf, type DataVersion } from './data-version.js';
 
@@ -34,8 +32,6 @@ const ANSWER_SETTINGS =
 
 /** Marks the snapshot's own statements in logs (and lets statement-count tests tell them apart). */
 export const SNAPSHOT_MARK = '/* deskql:answer-snapshot */';
-
-const storage = new AsyncLocalStorage<AnswerSnapshot>();
 
 type Tx = Prisma.TransactionClient;
 
@@ -170,18 +166,8 @@ export class AnswerSnapshot {
     }
   }
 
-  /** Runs `work` (and everything it starts) on this snapshot. */
-  run<T>(work: () => T): T {
-    return storage.run(this, work);
-  }
-
   async close(): Promise<void> {
     this.release();
     await Promise.all(this.finishing);
   }
-}
-
-/** The snapshot of the answer being computed, if any. */
-export function currentSnapshot(): AnswerSnapshot | undefined {
-  return storage.getStore();
 }

@@ -3,16 +3,16 @@
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { throwIfOperationStopped } from '../auth/principal.js';
+import { ClientPool, type BeforeStatement, type LentClient } from './client-pool.js';
 import { openEmbedded } from './embedded.js';
 import { observeStatements, type StatementListener } from './observed-adapter.js';
 import { openPostgres } from './postgres.js';
-import { rowScopedAdapterFactory } from './row-scope.js';
 import type { SqlClient } from './sql-client.js';
 import { wholeScriptAdapter } from './whole-script-adapter.js';
 
 export interface Database {
   kind: 'embedded' | 'postgres';
+  /** Unrestricted, for tools (migrations, seed, import, CLI); requests use lendClient(). */
   prisma: PrismaClient;
   /** Raw SQL for bulk writes and aggregates Prisma cannot express. */
   sql: SqlClient;
@@ -22,10 +22,12 @@ export interface Database {
    */
   openMigrationAdapter(): { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> };
   /**
-   * A Prisma client that sees only these teams' tickets, interactions, survey responses and
-   * customers (row-level security, server/db/row-scope.ts); one per team set, kept open.
+   * A Prisma client for one request (server/db/client-pool.ts): when `teamIds` is not null it
+   * sees only these teams' tickets, interactions, survey responses and customers (row-level
+   * security, server/db/row-scope.ts), and it calls `beforeStatement` before every statement.
+   * Give it back when the request is answered.
    */
-  restrictedTo(teamIds: readonly number[]): PrismaClient;
+  lendClient(teamIds: readonly number[] | null, beforeStatement: BeforeStatement): LentClient;
   /** Connections of the PostgreSQL pool (for /metrics); null for the embedded database's single one. */
   poolStats(): PoolStats | null;
   close(): Promise<void>;
@@ -61,16 +63,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.dataDir, options.loadDataDir);
   const listener = options.onStatement;
-  // Before every statement: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts none.
-  const beforeStatement: StatementListener = (sql) => {
-    throwIfOperationStopped();
-    listener?.(sql);
-  };
-  const observed = <F extends SqlDriverAdapterFactory>(factory: F) => observeStatements(factory, beforeStatement);
-  const prisma = new PrismaClient({ adapter: observed(driver.adapterFactory) });
-  // A client per team set, not per request: Prisma batches lookups within a client, and a
-  // batch must never mix statements of differently restricted requests.
-  const restricted = new Map<string, PrismaClient>();
+  const prisma = new PrismaClient({ adapter: observeStatements(driver.adapterFactory, (sql) => listener?.(sql)) });
+  // The request's hook first: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts
+  // no statement, and one that does not start is not reported either.
+  const requestClients = new ClientPool(driver.adapterFactory, (factory: SqlDriverAdapterFactory, beforeStatement) =>
+    observeStatements(factory, (sql) => {
+      beforeStatement(sql);
+      listener?.(sql);
+    }),
+  );
   let closing: Promise<void> | undefined;
   return {
     kind: driver.kind,
@@ -80,14 +81,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const connection = driver.openMigrationConnection();
       return { factory: wholeScriptAdapter(connection.factory, connection.runScript), close: () => connection.close() };
     },
-    restrictedTo(teamIds) {
-      const key = [...new Set(teamIds)].sort((a, b) => a - b).join(',');
-      let client = restricted.get(key);
-      if (!client) {
-        client = new PrismaClient({ adapter: observed(rowScopedAdapterFactory(driver.adapterFactory, key.split(',').map(Number))) });
-        restricted.set(key, client);
-      }
-      return client;
+    lendClient(teamIds, beforeStatement) {
+      return requestClients.lend(teamIds, beforeStatement);
     },
     poolStats() {
       if (driver.kind !== 'postgres') return null;
@@ -96,8 +91,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     // Idempotent: shutdown paths (signals, test teardown) may both ask.
     close() {
-      const clients = [prisma, ...restricted.values()];
-      closing ??= Promise.all(clients.map((client) => client.$disconnect())).then(() => driver.close());
+      closing ??= Promise.all([prisma.$disconnect(), requestClients.close()]).then(() => driver.close());
       return closing;
     },
   };

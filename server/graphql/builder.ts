@@ -1,12 +1,13 @@
 // The Pothos schema builder and its plugins. It defines no types itself: type files import
 // the builder, never the other way round, which keeps circular imports safe.
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { createGraphQLError } from 'graphql-yoga';
 import { grantedScopes, RECORDS, type AuthScopeFlags } from '../auth/scope-declarations.js';
-import { prisma } from '../db/prisma.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
@@ -24,8 +25,9 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  // Scope auth first, so its checks wrap every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // Scope auth first, so its checks wrap every other plugin's resolvers. Dataloader: lists
+  // plugin-prisma cannot plan as relations (an API key's teams, from an id array).
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     // The caller is read from the context only: it is the one request state scope-auth sees.
@@ -39,7 +41,9 @@ export const builder = new SchemaBuilder<{
       }),
   },
   prisma: {
-    client: () => prisma(),
+    // The caller's client, or the answer's snapshot transaction (server/graphql/context.ts),
+    // which has every model method plugin-prisma calls.
+    client: (ctx) => ctx.prisma as PrismaClient,
     dmmf: getDatamodel(),
     // Model and field comments in schema.prisma become GraphQL descriptions.
     exposeDescriptions: true,

@@ -1,9 +1,11 @@
 // Batches the drill-down connections of every slice of a kpiSlices answer: the slices' pages
 // come from one statement (server/kpi/drill-down-sql.ts), their records with whatever the
 // selection includes from one Prisma query, and their counts from one more, whatever the
-// number of slices. One instance per request, on the GraphQL context.
+// number of slices. One instance per request, on the GraphQL context; the resolvers pass the
+// request's client (ctx.prisma: in a query answer, its snapshot), which a batch sends its
+// statements through.
 import DataLoader from 'dataloader';
-import { prisma } from '../db/prisma.js';
+import type { DbClient } from '../db/db-client.js';
 import { countStatement, pageStatement, type DrillDownKind, type DrillDownQuery, type SliceScope } from '../kpi/drill-down-sql.js';
 
 /** What plugin-prisma hands a connection resolver: the page and what to include of each record. */
@@ -26,17 +28,17 @@ export class DrillDownBatches {
   private readonly counts = new Map<string, DataLoader<SliceScope, number>>();
 
   /** The page of records of one slice; slices asking the same way share one batch. */
-  page(query: DrillDownQuery, scope: SliceScope, connection: ConnectionQuery): Promise<unknown[]> {
+  page(db: DbClient, query: DrillDownQuery, scope: SliceScope, connection: ConnectionQuery): Promise<unknown[]> {
     const { take = 20, skip = 0, cursor, ...include } = connection;
     const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone, take, skip, cursor ?? null, include]);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader(async (scopes) => {
         const statement = pageStatement(query, [...scopes], { take, skip, cursorId: cursor?.id ?? null });
-        const rows = await prisma().$queryRawUnsafe<Array<{ idx: number; id: number }>>(statement.sql, ...statement.params);
+        const rows = await db.$queryRawUnsafe<Array<{ idx: number; id: number }>>(statement.sql, ...statement.params);
         const ids = [...new Set(rows.map((row) => Number(row.id)))];
         const records = ids.length
-          ? await (prisma()[DELEGATES[query.kind]] as unknown as { findMany(args: object): Promise<Array<{ id: number }>> }).findMany({ ...include, where: { id: { in: ids } } })
+          ? await (db[DELEGATES[query.kind]] as unknown as { findMany(args: object): Promise<Array<{ id: number }>> }).findMany({ ...include, where: { id: { in: ids } } })
           : [];
         const byId = new Map(records.map((record) => [record.id, record]));
         const perSlice: unknown[][] = scopes.map(() => []);
@@ -49,13 +51,13 @@ export class DrillDownBatches {
   }
 
   /** How many records of one slice the drill-down lists. */
-  count(query: DrillDownQuery, scope: SliceScope): Promise<number> {
+  count(db: DbClient, query: DrillDownQuery, scope: SliceScope): Promise<number> {
     const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone]);
     let loader = this.counts.get(key);
     if (!loader) {
       loader = new DataLoader(async (scopes) => {
         const statement = countStatement(query, [...scopes]);
-        const rows = await prisma().$queryRawUnsafe<Array<{ idx: number; n: number }>>(statement.sql, ...statement.params);
+        const rows = await db.$queryRawUnsafe<Array<{ idx: number; n: number }>>(statement.sql, ...statement.params);
         return rows.map((row) => Number(row.n));
       }, { cache: false });
       this.counts.set(key, loader);

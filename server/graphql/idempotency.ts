@@ -10,8 +10,6 @@
 // applying a mutation and storing its answer cannot apply anything twice.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
-import { currentPrincipal } from '../auth/principal.js';
-import { prisma } from '../db/prisma.js';
 import type { GraphQLContext } from './context.js';
 import { userInputError } from './errors.js';
 
@@ -28,11 +26,11 @@ export async function withIdempotency<T>(
   if (!key) return run();
   if (key.length > 255) throw userInputError('The idempotency key (input.idempotencyKey or the Idempotency-Key header) must be at most 255 characters');
   const operation = request.info.fieldName;
-  const principal = currentPrincipal();
-  const owner = principal?.keyId == null ? 'anonymous' : `key:${principal.keyId}`;
+  const { caller, prisma } = request.context;
+  const owner = caller.keyId === null ? 'anonymous' : `key:${caller.keyId}`;
   const keyHash = sha256(key);
   const requestHash = sha256(JSON.stringify(input));
-  const receipt = await prisma().idempotencyReceipt.findUnique({ where: { owner_keyHash: { owner, keyHash } } });
+  const receipt = await prisma.idempotencyReceipt.findUnique({ where: { owner_keyHash: { owner, keyHash } } });
   if (receipt && receipt.createdAt.getTime() > Date.now() - RECEIPT_TTL_HOURS * 3_600_000) {
     if (receipt.operation !== operation || receipt.requestHash !== requestHash) {
       throw userInputError(`idempotencyKey "${key.slice(0, 100)}" was already used for a different request; send a new key for a new request`);
@@ -40,9 +38,8 @@ export async function withIdempotency<T>(
     return JSON.parse(decrypt(receipt.response, key, owner)) as T;
   }
   const response = await run();
-  const client = prisma();
-  await client.idempotencyReceipt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - RECEIPT_TTL_HOURS * 3_600_000) } } });
-  await client.idempotencyReceipt.upsert({
+  await prisma.idempotencyReceipt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - RECEIPT_TTL_HOURS * 3_600_000) } } });
+  await prisma.idempotencyReceipt.upsert({
     where: { owner_keyHash: { owner, keyHash } },
     create: { owner, keyHash, operation, requestHash, response: encrypt(JSON.stringify(response), key, owner) },
     update: { operation, requestHash, response: encrypt(JSON.stringify(response), key, owner), createdAt: new Date() },

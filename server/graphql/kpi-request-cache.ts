@@ -2,6 +2,7 @@
 // Customer.kpis, so a page of entities costs one statement per selected KPI family, not one
 // per entity.
 import DataLoader from 'dataloader';
+import type { DbClient } from '../db/db-client.js';
 import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
 import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
@@ -50,11 +51,12 @@ export class KpiRequestCache {
     if (this.freshness) this.freshness.dependsOnNow = true;
   }
 
-  resolveFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
+  /** The filter with its IDs decoded and checked (on `db`, the request's client); once per distinct filter. */
+  resolveFilter(db: DbClient, filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
     const key = JSON.stringify(filter ?? null);
     let resolved = this.filters.get(key);
     if (!resolved) {
-      resolved = resolveKpiFilter(filter);
+      resolved = resolveKpiFilter(db, filter);
       this.filters.set(key, resolved);
     }
     return resolved;
@@ -62,6 +64,7 @@ export class KpiRequestCache {
 
   /** The KPI set of one entity; entities asked for with the same arguments share one source. */
   async entityKpis(
+    db: DbClient,
     scope: EntityScope,
     id: number,
     periodInput: Period,
@@ -69,7 +72,7 @@ export class KpiRequestCache {
     selection: Pick<KpiSelection, 'comparisons' | 'percentiles'>,
   ) {
     const period = this.validatePeriod(periodInput);
-    const filter = await this.resolveFilter(filterInput);
+    const filter = await this.resolveFilter(db, filterInput);
     const bases = [...selection.comparisons].sort();
     const percentiles = selection.percentiles && [...selection.percentiles].sort();
     const key = JSON.stringify([scope, period.from, period.to, period.timeZone, filterInput ?? null, bases, percentiles ?? 'all']);
@@ -81,7 +84,7 @@ export class KpiRequestCache {
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
         const source = sourceWithComparisons(
-          { windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now, percentiles: selection.percentiles },
+          { db, windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now, percentiles: selection.percentiles },
           bases,
           this.observeFamily,
         );

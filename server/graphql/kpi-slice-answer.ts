@@ -5,7 +5,7 @@ import type { KpiName } from '../kpi/definitions.js';
 import type { Dimension, ResolvedKpiFilter } from '../kpi/dimensions.js';
 import { sourceWithComparisons, type FamilyObserver, type KpiSource } from '../kpi/kpi-source.js';
 import { bucketWindows, type Granularity, type Period, type Window } from '../kpi/period.js';
-import type { FamilyCell, FamilyResult } from '../kpi/request.js';
+import type { FamilyCell, FamilyResult, KpiReader } from '../kpi/request.js';
 import type { GraphQLContext } from './context.js';
 import { userInputError } from './errors.js';
 import { familiesOf, type KpiSelection } from './kpi-selection.js';
@@ -28,6 +28,7 @@ export interface SliceArguments {
 
 /** A source over `windows`, with the compared windows appended for each comparison the query selects. */
 export function sourceFor(
+  db: KpiReader,
   windows: Window[],
   groupBy: Dimension[],
   filter: ResolvedKpiFilter,
@@ -36,7 +37,7 @@ export function sourceFor(
   now: Date,
   observe?: FamilyObserver,
 ): KpiSource {
-  const source = sourceWithComparisons({ windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles }, selection.comparisons, observe);
+  const source = sourceWithComparisons({ db, windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles }, selection.comparisons, observe);
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -54,8 +55,8 @@ export async function answerSlices(args: SliceArguments, ctx: GraphQLContext, se
   }
   if (args.first != null && args.first < 1) throw userInputError(`first must be at least 1 (slices kept per bucket); got ${args.first}`);
   const windows = granularity ? bucketWindows(period, granularity) : [{ label: period.from, start: period.from, end: period.to }];
-  const filter = await ctx.kpis.resolveFilter(args.filter);
-  const source = sourceFor(windows, groupBy, filter, period.timeZone, selection, ctx.kpis.now, ctx.kpis.observeFamily);
+  const filter = await ctx.kpis.resolveFilter(ctx.prisma, args.filter);
+  const source = sourceFor(ctx.prisma, windows, groupBy, filter, period.timeZone, selection, ctx.kpis.now, ctx.kpis.observeFamily);
   if (order) assertKpiSupported(order.kpi, source);
   return slicesOf(source, windows, granularity !== null, filter, selection, order, args.first ?? null);
 }

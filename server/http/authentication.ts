@@ -5,12 +5,13 @@
 // suggestion reaches a caller who has not identified itself.
 import type { Plugin } from 'graphql-yoga';
 import { lookUpKey } from '../auth/api-keys.js';
-import { anonymousPrincipal, type Principal } from '../auth/principal.js';
+import { anonymousPrincipal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
 import type { SqlClient } from '../db/sql-client.js';
 import { DATABASE_UNAVAILABLE } from '../db/unavailable.js';
 import { isGraphiqlPage } from './graphiql-page.js';
 import type { Logger } from '../logger.js';
+import type { DeskqlServerContext } from './server-context.js';
 
 export interface AuthenticationOptions {
   sql: SqlClient;
@@ -22,22 +23,16 @@ export interface AuthenticationOptions {
   graphiql: boolean;
 }
 
-const principals = new WeakMap<Request, Principal>();
-
-/** The caller of a request that passed authentication; undefined for any other. */
-export function principalOf(request: Request | undefined): Principal | undefined {
-  return request ? principals.get(request) : undefined;
-}
-
-export function useAuthentication(options: AuthenticationOptions): Plugin {
+/** Puts the caller of a request that passes on its server context (`caller`, then ctx.caller). */
+export function useAuthentication(options: AuthenticationOptions): Plugin<Record<string, unknown>, DeskqlServerContext> {
   const anonymous = options.anonymousScopes ? anonymousPrincipal(options.anonymousScopes) : null;
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return;
       if (options.graphiql && isGraphiqlPage(request)) return;
       const header = request.headers.get('authorization');
       if (header === null) {
-        if (anonymous) principals.set(request, anonymous);
+        if (anonymous) serverContext.caller = anonymous;
         else endResponse(refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send the header "Authorization: Bearer <key>" (an administrator creates keys with npm run apikey -- create)'));
         return;
       }
@@ -55,7 +50,7 @@ export function useAuthentication(options: AuthenticationOptions): Plugin {
         return;
       }
       if (lookup.status === 'valid') {
-        principals.set(request, lookup.principal);
+        serverContext.caller = lookup.principal;
         return;
       }
       endResponse(

@@ -1,35 +1,33 @@
 // One structured log line per HTTP request: what was asked, by which key, how it ended, how
 // long it took. The key's id (never the key) makes the log an audit trail of who asked what.
 import type { Plugin } from 'graphql-yoga';
-import { principalOf } from './authentication.js';
+import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
+import type { DeskqlServerContext } from './server-context.js';
 
-export function useRequestLogging(logger: Logger): Plugin {
-  const started = new WeakMap<Request, number>();
-  const operations = new WeakMap<Request, string | undefined>();
+export function useRequestLogging(logger: Logger): Plugin<Record<string, unknown>, DeskqlServerContext> {
   return {
-    onRequest({ request }) {
-      started.set(request, performance.now());
+    onRequest({ serverContext }) {
+      serverContext.requestLog = { startedAt: performance.now() };
     },
-    onParams({ params, request }) {
-      operations.set(request, params.operationName ?? undefined);
+    onParams({ params, context }) {
+      if (context.requestLog) context.requestLog.operation = params.operationName ?? undefined;
     },
-    onResponse({ request, response }) {
-      const begin = started.get(request);
+    onResponse({ request, response, serverContext }) {
+      const log = serverContext.requestLog;
       logger.info('request', {
         method: request.method,
         path: new URL(request.url).pathname,
-        operation: operations.get(request),
-        ...keyFields(request),
+        operation: log?.operation,
+        ...keyFields(serverContext.caller),
         status: response.status,
-        durationMs: begin === undefined ? undefined : Math.round(performance.now() - begin),
+        durationMs: log === undefined ? undefined : Math.round(performance.now() - log.startedAt),
       });
     },
   };
 }
 
 /** The caller as logs name it: the key's id and name, or anonymous; nothing before authentication. */
-function keyFields(request: Request): { keyId?: number | null; keyName?: string } {
-  const principal = principalOf(request);
-  return principal ? { keyId: principal.keyId, keyName: principal.name } : {};
+function keyFields(caller: Principal | undefined): { keyId?: number | null; keyName?: string } {
+  return caller ? { keyId: caller.keyId, keyName: caller.name } : {};
 }

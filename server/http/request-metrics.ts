@@ -3,16 +3,13 @@
 // well-formed names are kept as labels, and only so many: a client cannot blow up the series.
 import type { Plugin } from 'graphql-yoga';
 import type { DeskqlMetrics } from '../metrics/deskql-metrics.js';
+import type { DeskqlServerContext } from './server-context.js';
 
 /** Distinct operation names kept as labels; later ones are counted as "other". */
 const MAX_OPERATION_LABELS = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndpoint: string }): Plugin {
-  const started = new WeakMap<Request, number>();
-  const operations = new WeakMap<Request, string>();
-  const hadErrors = new WeakSet<Request>();
-  const statementCounts = new WeakMap<Request, { statements: number }>();
+export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndpoint: string }): Plugin<Record<string, unknown>, DeskqlServerContext> {
   const known = new Set<string>();
   const label = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -23,35 +20,28 @@ export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndp
     return name;
   };
   return {
-    instrumentation: {
-      // Around the whole operation (parse, validation with its rate-limit charge, execution).
-      operation({ request }, wrapped) {
-        const scope = { statements: 0 };
-        statementCounts.set(request, scope);
-        return metrics.statementScope.run(scope, wrapped);
-      },
+    onRequest({ url, serverContext }) {
+      if (url.pathname === options.graphqlEndpoint) serverContext.requestMetrics = { startedAt: performance.now(), hadErrors: false };
     },
-    onRequest({ request, url }) {
-      if (url.pathname === options.graphqlEndpoint) started.set(request, performance.now());
+    onParams({ params, context }) {
+      if (context.requestMetrics) context.requestMetrics.operation = label(params.operationName);
     },
-    onParams({ params, request }) {
-      operations.set(request, label(params.operationName));
+    onExecutionResult({ result, context }) {
+      if (context.requestMetrics && result && !Array.isArray(result) && 'errors' in result && result.errors?.length) context.requestMetrics.hadErrors = true;
     },
-    onExecutionResult({ result, request }) {
-      if (result && !Array.isArray(result) && 'errors' in result && result.errors?.length) hadErrors.add(request);
-    },
-    onResponse({ request, response }) {
-      const begin = started.get(request);
-      if (begin === undefined) return;
+    onResponse({ response, serverContext }) {
+      const state = serverContext.requestMetrics;
+      if (state === undefined) return;
       const status = response.status;
       const outcome =
-        status === 429 ? 'rate_limited' : status === 401 || status === 403 || status === 413 ? 'refused' : status >= 500 ? 'error' : status >= 400 || hadErrors.has(request) ? 'graphql_error' : 'ok';
-      const operation = operations.get(request) ?? 'none';
+        status === 429 ? 'rate_limited' : status === 401 || status === 403 || status === 413 ? 'refused' : status >= 500 ? 'error' : status >= 400 || state.hadErrors ? 'graphql_error' : 'ok';
+      const operation = state.operation ?? 'none';
       metrics.requests.inc({ operation, status: String(status), outcome });
-      metrics.requestSeconds.observe({ operation, outcome }, (performance.now() - begin) / 1000);
+      metrics.requestSeconds.observe({ operation, outcome }, (performance.now() - state.startedAt) / 1000);
       if (status === 429) metrics.rateLimited.inc();
-      const scope = statementCounts.get(request);
-      if (scope) metrics.statementsPerRequest.observe({ operation }, scope.statements);
+      // Statements of the request's own database clients (server/db/request-clients.ts), for
+      // every request that reached GraphQL (it had an operation to parse).
+      if (state.operation !== undefined) metrics.statementsPerRequest.observe({ operation }, serverContext.clients?.statements ?? 0);
     },
   };
 }

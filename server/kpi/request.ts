@@ -1,9 +1,14 @@
 // What one KPI computation is asked for: windows of time, a grouping, a filter.
+import type { DbClient } from '../db/db-client.js';
 import type { Dimension, GroupValues, ResolvedKpiFilter } from './dimensions.js';
 import type { KpiName } from './definitions.js';
 import type { Window } from './period.js';
 
+/** Where a KPI family sends its statement: the request's client (ctx.prisma), in a query answer its snapshot. */
+export type KpiReader = Pick<DbClient, '$queryRaw'>;
+
 export interface KpiRequest {
+  db: KpiReader;
   windows: Window[];
   groupBy: Dimension[];
   filter: ResolvedKpiFilter;

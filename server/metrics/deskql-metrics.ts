@@ -2,7 +2,6 @@
 // their duration by operation and outcome, KPI statement time by family, SQL statements, the
 // database pool, rate-limit refusals, response-cache hits and misses, imported records, and the Node process. One registry per server instance,
 // never prom-client's global one, so tests and several servers in one process stay apart.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from '../db/database.js';
 
@@ -13,12 +12,6 @@ export interface DeskqlMetrics {
   kpiFamilySeconds: Histogram<'family'>;
   sqlStatements: Counter;
   statementsPerRequest: Histogram<'operation'>;
-  /**
-   * The statement count of the GraphQL operation running in this async context: statements
-   * are reported far below the GraphQL context (in the database adapter), so the request
-   * metrics plugin opens a scope around each operation for countStatement to find.
-   */
-  statementScope: AsyncLocalStorage<{ statements: number }>;
   rateLimited: Counter;
   /** Query answers by whether the response cache (or an identical request in flight) served them. */
   queryAnswers: Counter<'result'>;
@@ -41,7 +34,6 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     registers: [registry],
   });
   let watchingPool = false;
-  const statementScope = new AsyncLocalStorage<{ statements: number }>();
   return {
     registry,
     requests: new Counter({
@@ -72,7 +64,6 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
       buckets: [1, 2, 3, 5, 8, 13, 21, 34, 55, 100, 200],
       registers: [registry],
     }),
-    statementScope,
     rateLimited: new Counter({
       name: 'deskql_rate_limited_total',
       help: 'Requests refused with 429 because the key had spent its query-cost budget.',
@@ -112,8 +103,6 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     },
     countStatement() {
       sqlStatements.inc();
-      const scope = statementScope.getStore();
-      if (scope) scope.statements++;
     },
   };
 }

@@ -2,7 +2,7 @@
 // agents, categories, segments). kpiSlices knows the real number once its KPI statements ran,
 // before any drill-down or record of a slice is read: it corrects the operation's cost here,
 // and refuses the operation when the corrected cost is over MAX_QUERY_COST. The rate limit
-// charges the difference when the operation ends (plugins/access-control.ts).
+// charges the difference when the operation ends (server/graphql/plugins/access-control.ts).
 import type { FieldNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';

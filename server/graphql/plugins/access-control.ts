@@ -1,13 +1,11 @@
 // Runs each operation as its caller: refuses it (403) when the caller's scopes do not cover
 // what it selects, charges its cost to the caller's rate limit (429 with Retry-After when the
-// bucket is short), reports the cost in `extensions.cost`, and executes it inside the
-// caller's request scope, which the data access layer reads to apply team restrictions.
+// bucket is short) and reports the cost in `extensions.cost`. The caller is ctx.caller; team
+// restrictions are in the caller's database client (ctx.prisma), not here.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { missingScopes } from '../../auth/authorization.js';
-import { runAs } from '../../auth/principal.js';
 import { charge, debit, type RateLimit } from '../../auth/rate-limit.js';
 import type { SqlClient } from '../../db/sql-client.js';
-import { principalOf } from '../../http/authentication.js';
 import { databaseUnavailableError } from '../errors.js';
 import type { Logger } from '../../logger.js';
 import type { GraphQLContext } from '../context.js';
@@ -18,11 +16,11 @@ export interface AccessControlOptions {
   rateLimit: RateLimit;
 }
 
-export function useAccessControl(options: AccessControlOptions): Plugin<{ request?: Request }> {
+export function useAccessControl(options: AccessControlOptions): Plugin<GraphQLContext> {
   return {
-    async onExecute({ args, setExecuteFn, executeFn, setResultAndStopExecution }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const principal = principalOf(request);
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as GraphQLContext;
+      const principal: GraphQLContext['caller'] | undefined = context.caller;
       if (!principal) {
         // Only reachable if authentication was skipped for this request: fail closed.
         setResultAndStopExecution({ errors: [refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send "Authorization: Bearer <key>"')] });
@@ -36,7 +34,6 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         });
         return;
       }
-      const context = args.contextValue as unknown as GraphQLContext;
       const cost = context.cost?.estimated ?? 0;
       const subject = principal.keyId === null ? 'anonymous' : `key:${principal.keyId}`;
       let remaining: number | null = null;
@@ -64,7 +61,6 @@ export function useAccessControl(options: AccessControlOptions): Plugin<{ reques
         }
         remaining = result.remaining;
       }
-      setExecuteFn((executionArgs) => runAs(principal, () => executeFn(executionArgs), context.throwIfStopped));
       return {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;

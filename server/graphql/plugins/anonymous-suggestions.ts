@@ -8,19 +8,19 @@
 // plugins) then stores, so after one anonymous request every keyed caller of the same document
 // would lose the suggestion too; and it misses enum-value suggestions ("Did you mean the enum
 // value …?") and the variable errors GraphQL reports at execution. Rewriting the answer here
-// leaves the cache alone (test/security-scanner.test.ts, "field suggestions").
+// leaves the cache alone (test/security-scanner/information-leaks.test.ts, "field suggestions").
 import type { GraphQLError } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { principalOf } from '../../http/authentication.js';
+import type { DeskqlServerContext } from '../../http/server-context.js';
 
 const SUGGESTION = / ?Did you mean [^?]*\?/;
 const EVERY_SUGGESTION = new RegExp(SUGGESTION.source, 'g');
 
-export function useNoSuggestionsForAnonymous(): Plugin {
+export function useNoSuggestionsForAnonymous(): Plugin<Record<string, unknown>, DeskqlServerContext> {
   return {
-    onResultProcess({ request, result, setResult }) {
-      if (principalOf(request)?.keyId !== null) return;
+    onResultProcess({ serverContext, result, setResult }) {
+      if (serverContext.caller?.keyId !== null) return;
       if (Symbol.asyncIterator in result) return;
       const results = Array.isArray(result) ? result : [result];
       if (!results.some((one) => one.errors?.some((error) => SUGGESTION.test(error.message)))) return;

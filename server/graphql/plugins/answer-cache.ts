@@ -19,7 +19,6 @@ import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { readDataVersion } from '../../db/data-version.js';
 import type { SqlClient } from '../../db/sql-client.js';
-import { principalOf } from '../../http/authentication.js';
 import type { Logger } from '../../logger.js';
 import type { GraphQLContext } from '../context.js';
 import { isQuery } from '../operation-kind.js';
@@ -64,7 +63,7 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     invalidateViaMutation: false,
     includeExtensionMetadata: false,
     session: (context) => {
-      const principal = principalOf(context.request);
+      const principal: GraphQLContext['caller'] | undefined = context.caller;
       if (!principal) return null;
       return JSON.stringify({ scopes: [...principal.scopes].sort(), teams: principal.teamIds ? [...principal.teamIds].sort((a, b) => a - b) : null });
     },

@@ -1,4 +1,4 @@
-// Runs every query answer that has to be computed in one database snapshot (kpi-spec, "One
+// Runs every query answer that has to be computed in one database snapshot (docs/kpis.md, "One
 // answer, one snapshot"; server/db/answer-snapshot.ts) and reports its freshness in
 // extensions.freshness { dataVersion, dataAsOf, cached } on every answer (api-contract).
 //
@@ -8,12 +8,9 @@
 // and a queued request holds no connection while it waits.
 import { locatedError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { runAs } from '../../auth/principal.js';
 import { AnswerSnapshot, type SnapshotOptions } from '../../db/answer-snapshot.js';
 import { readDataVersion } from '../../db/data-version.js';
-import { readPrisma } from '../../db/prisma.js';
 import type { SqlClient } from '../../db/sql-client.js';
-import { principalOf } from '../../http/authentication.js';
 import type { GraphQLContext } from '../context.js';
 import { isQuery } from '../operation-kind.js';
 
@@ -26,26 +23,30 @@ export interface AnswerSnapshotOptions extends SnapshotOptions {
 export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQLContext> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const context = args.contextValue as GraphQLContext & { request?: Request };
-      const principal = principalOf(context.request);
+      const context = args.contextValue as GraphQLContext;
       const query = isQuery(args.document, args.operationName);
-      if (query && principal) {
+      if (query) {
         setExecuteFn(async (executionArgs) => {
           let snapshot: AnswerSnapshot;
           try {
             // A restricted caller's transactions begin with a query of their own (server/db/row-scope.ts),
             // so they cannot import a snapshot: one lane.
-            const lanes = principal.teamIds ? 1 : options.lanes;
-            snapshot = await runAs(principal, () => AnswerSnapshot.open(readPrisma(), { ...options, lanes }));
+            const lanes = context.caller.teamIds ? 1 : options.lanes;
+            snapshot = await AnswerSnapshot.open(context.readPrisma, { ...options, lanes });
           } catch (error) {
             // Failing to open the snapshot is the answer's database failing: an error in the
             // result, masked (or a 503 for a lost database) like any resolver's database error.
             return { data: null, errors: [locatedError(error, undefined)] };
           }
           context.freshness.computedFrom = snapshot.version;
+          // Every resolver reads ctx.prisma: for this answer, that is the snapshot.
+          const executing = executionArgs.contextValue as GraphQLContext;
+          const callersClient = executing.prisma;
+          executing.prisma = snapshot.client;
           try {
-            return await snapshot.run(() => executeFn(executionArgs));
+            return await executeFn(executionArgs);
           } finally {
+            executing.prisma = callersClient;
             await snapshot.close();
           }
         });

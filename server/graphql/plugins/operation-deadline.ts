@@ -1,9 +1,9 @@
 // Stops an operation when its client goes away or when it has run OPERATION_TIMEOUT_MS.
 // Many short statements each stay under PostgreSQL's statement timeout, so only a limit on
 // the whole operation bounds what one request can take from the database. The signal goes
-// to the executor (it resolves no further field and answers at once) and onto the context,
-// where the database layer reads it before every statement (server/db/abortable-adapter.ts):
-// once it fires, no new statement starts.
+// to the executor (it resolves no further field and answers at once) and arms the context's
+// stop (ctx.stop, server/graphql/operation-stop.ts), which the request's database clients ask
+// before every statement (server/db/request-clients.ts): once it fires, no new statement starts.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../context.js';
 
@@ -26,11 +26,11 @@ export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> 
       const onClientGone = () => controller.abort(createGraphQLError('The client closed the request; the operation was stopped', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
       if (clientGone?.aborted) onClientGone();
       clientGone?.addEventListener('abort', onClientGone, { once: true });
-      context.signal = controller.signal;
-      context.throwIfStopped = () => {
+      // The check looks at the clock itself: a timer cannot fire while statements run back to back.
+      context.stop.arm(controller.signal, () => {
         if (!controller.signal.aborted && performance.now() > deadline) timedOut();
         controller.signal.throwIfAborted();
-      };
+      });
       (args as { signal?: AbortSignal }).signal = controller.signal;
       return {
         onExecuteDone() {

@@ -28,7 +28,9 @@ function shapeProblem(variables: unknown): string | null {
       if (value.length > MAX_LIST_ITEMS) {
         return `${path.slice(0, 200)} holds ${value.length} items, more than the ${MAX_LIST_ITEMS} any list input takes; split the request`;
       }
-      value.forEach((item, index) => pending.push({ value: item, depth: depth + 1, path: `${path}[${index}]` }));
+      value.forEach((item, index) => {
+        pending.push({ value: item, depth: depth + 1, path: `${path}[${index}]` });
+      });
     } else {
       for (const [key, item] of Object.entries(value)) pending.push({ value: item, depth: depth + 1, path: `${path}.${key}` });
     }

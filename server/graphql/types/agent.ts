@@ -1,5 +1,3 @@
-import { currentPrincipal } from '../../auth/principal.js';
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { DIRECTORY, RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
@@ -19,8 +17,8 @@ export const AgentNode = builder.prismaNode('Agent', {
       authScopes: RECORDS,
       nullable: true,
       description: 'The agent\'s e-mail (scope records:read). Null for a team-restricted key when the agent is in none of its teams.',
-      resolve: (agent) => {
-        const teams = currentPrincipal()?.teamIds;
+      resolve: (agent, _args, ctx) => {
+        const teams = ctx.caller.teamIds;
         if (teams && (agent.teamId === null || !teams.includes(agent.teamId))) return null;
         return agent.email;
       },
@@ -56,11 +54,11 @@ builder.queryFields((t) => ({
     cursor: 'id',
     ...connectionSizes,
     args: { filter: t.arg({ type: AgentFilter }), orderBy: t.arg({ type: AgentOrder.input }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, ctx) => {
       assertPageSize(args);
-      return prisma().agent.findMany({ ...query, where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) });
+      return ctx.prisma.agent.findMany({ ...query, where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) });
     },
-    totalCount: (_connection, args) => prisma().agent.count({ where: agentWhere(args.filter) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.agent.count({ where: agentWhere(args.filter) }),
   },
   { name: 'AgentConnection' },
   { name: 'AgentEdge' },

@@ -1,13 +1,12 @@
 // Who am I (viewer), and key administration through the API (apiKeys, createApiKey,
 // revokeApiKey; scope keys:admin). The same functions back `npm run apikey`.
 import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
-import { currentPrincipal } from '../../auth/principal.js';
+import type { Principal } from '../../auth/principal.js';
 import { SCOPES, type Scope } from '../../auth/scopes.js';
-import { database } from '../../db/current-database.js';
-import { prisma } from '../../db/prisma.js';
-import { requestSql } from '../../db/request-sql.js';
+import { sqlOver } from '../../db/client-sql.js';
 import { builder } from '../builder.js';
 import { ADMIN, ANY_CALLER } from '../../auth/scope-declarations.js';
+import type { GraphQLContext } from '../context.js';
 import { userInputError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { databaseIdsOf, MAX_DATABASE_ID } from '../global-id.js';
@@ -21,7 +20,19 @@ const ApiScopeEnum = builder.enumType('ApiScope', {
   ) as Record<string, { value: Scope; description: string }>,
 });
 
-const teamsById = (ids: readonly number[]) => (ids.length ? prisma().team.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } }) : []);
+/**
+ * The teams of keys (or of the viewer), by each one's team ids: one statement for every key of
+ * the page, not one per key. Each list keeps ascending id order.
+ */
+const teamsOf = {
+  type: TeamNode,
+  load: async (keys: ReadonlyArray<readonly number[]>, ctx: GraphQLContext) => {
+    const ids = [...new Set(keys.flat())];
+    const teams = ids.length ? await ctx.prisma.team.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }) : [];
+    return keys.map((wanted) => teams.filter((team) => wanted.includes(team.id)));
+  },
+  loaderOptions: { cacheKeyFn: (ids: readonly number[]) => ids.join(',') },
+} as const;
 
 const ApiKeyRef = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
   description: 'An API key, without its secret (shown once, when it is created).',
@@ -30,20 +41,20 @@ const ApiKeyRef = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (k) => k.scopes }),
-    teams: t.field({ type: [TeamNode], description: 'The only teams whose data the key sees; empty: every team.', resolve: (k) => teamsById(k.teamIds) }),
+    teams: t.loadableList({ ...teamsOf, description: 'The only teams whose data the key sees; empty: every team.', resolve: (k) => k.teamIds }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
-const ViewerRef = builder.objectRef<NonNullable<ReturnType<typeof currentPrincipal>>>('Viewer').implement({
+const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
   description: 'The caller of this request: its key, scopes and team restriction.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The key\'s name; "anonymous" without a key (embedded demo only).' }),
     anonymous: t.boolean({ resolve: (p) => p.keyId === null }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (p) => [...p.scopes] }),
     restricted: t.boolean({ description: 'True when the caller sees only some teams\' data.', resolve: (p) => p.teamIds !== null }),
-    teams: t.field({ type: [TeamNode], description: 'The teams a restricted caller sees; empty when not restricted.', resolve: (p) => teamsById(p.teamIds ?? []) }),
+    teams: t.loadableList({ ...teamsOf, description: 'The teams a restricted caller sees; empty when not restricted.', resolve: (p) => p.teamIds ?? [] }),
   }),
 });
 
@@ -52,17 +63,13 @@ builder.queryFields((t) => ({
     authScopes: ANY_CALLER,
     type: ViewerRef,
     description: 'Who is calling. Any key may ask.',
-    resolve: () => {
-      const principal = currentPrincipal();
-      if (!principal) throw new Error('no principal in an executing request');
-      return principal;
-    },
+    resolve: (_root, _args, ctx) => ctx.caller,
   }),
   apiKeys: t.field({
     authScopes: ADMIN,
     type: [ApiKeyRef],
     description: 'Every API key, revoked ones included (scope keys:admin).',
-    resolve: () => listApiKeys(requestSql()),
+    resolve: (_root, _args, ctx) => listApiKeys(sqlOver(ctx.prisma)),
   }),
 }));
 
@@ -100,13 +107,13 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context, info) =>
       withIdempotency({ context, info }, input, () => asUserInput(async () => {
         // A key may grant at most what it holds: keys:admin alone must not mint records:write.
-        const held = currentPrincipal()?.scopes ?? new Set();
+        const held = context.caller.scopes;
         const beyond = input.scopes.filter((scope) => !held.has(scope));
         if (beyond.length > 0) {
           throw new ApiKeyInputError(`scopes: this key cannot grant ${[...new Set(beyond)].join(', ')}, which it does not hold itself; a key may grant at most its own scopes`);
         }
         const teamIds = input.teamIds ? databaseIdsOf('Team', input.teamIds, 'input.teamIds') : [];
-        const created = await createApiKey(database().sql, { name: input.name, scopes: input.scopes, teamIds });
+        const created = await createApiKey(context.database.sql, { name: input.name, scopes: input.scopes, teamIds });
         return { key: created.key, apiKey: created.info };
       })),
   }),
@@ -118,7 +125,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, context, info) =>
       withIdempotency({ context, info }, { id }, () => asUserInput(async () => {
         if (!/^\d{1,10}$/.test(String(id)) || Number(id) > MAX_DATABASE_ID) throw new ApiKeyInputError(`id: "${String(id).slice(0, 40)}" is not an API key id; apiKeys lists them`);
-        return revokeApiKey(database().sql, Number(id));
+        return revokeApiKey(context.database.sql, Number(id));
       })),
   }),
 }));

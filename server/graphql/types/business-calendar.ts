@@ -1,6 +1,5 @@
 // Business calendars (kpi-spec "Business hours"): their node, the businessCalendars connection
 // and Team.businessCalendar. Written through import lines `calendar` and upsertBusinessCalendar.
-import { prisma } from '../../db/prisma.js';
 import { DAYS_OF_WEEK, type BusinessHours as BusinessHoursShape } from '../../business-hours/calendar-rules.js';
 import { builder } from '../builder.js';
 import { RECORDS } from '../../auth/scope-declarations.js';
@@ -67,11 +66,11 @@ builder.queryFields((t) => ({
       type: 'BusinessCalendar',
       cursor: 'id',
       ...connectionSizes,
-      resolve: (query, _root, args) => {
+      resolve: (query, _root, args, ctx) => {
         assertPageSize(args);
-        return prisma().businessCalendar.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+        return ctx.prisma.businessCalendar.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
       },
-      totalCount: () => prisma().businessCalendar.count(),
+      totalCount: (_connection, _args, ctx) => ctx.prisma.businessCalendar.count(),
     },
     { name: 'BusinessCalendarConnection' },
     { name: 'BusinessCalendarEdge' },

@@ -1,4 +1,3 @@
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
@@ -49,15 +48,15 @@ builder.queryFields((t) => ({
     cursor: 'id',
     ...connectionSizes,
     args: { filter: t.arg({ type: CustomerFilter }), orderBy: t.arg({ type: CustomerOrder.input }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, ctx) => {
       assertPageSize(args);
-      return prisma().customer.findMany({
+      return ctx.prisma.customer.findMany({
         ...query,
         where: customerWhere(args.filter),
         orderBy: CustomerOrder.toOrderBy(args.orderBy),
       });
     },
-    totalCount: (_connection, args) => prisma().customer.count({ where: customerWhere(args.filter) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(args.filter) }),
   },
   { name: 'CustomerConnection' },
   { name: 'CustomerEdge' },

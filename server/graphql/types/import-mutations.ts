@@ -1,11 +1,9 @@
 // Writing data through GraphQL: `importRecords` takes NDJSON text (docs/import-format.md), and
 // one upsert mutation per record type takes a single record. All of them run the same import
 // pipeline as `npm run import`: same validation, same all-or-nothing transaction, same report.
-import { prisma } from '../../db/prisma.js';
 import { importNdjson, type ImportReport } from '../../import/import-ndjson.js';
 import { linesOf } from '../../import/lines.js';
 import { RECORD_SPECS, type FieldSpec, type RecordType } from '../../import/record-specs.js';
-import { database } from '../../db/current-database.js';
 import { builder } from '../builder.js';
 import { WRITE } from '../../auth/scope-declarations.js';
 import type { GraphQLContext } from '../context.js';
@@ -28,7 +26,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 type ReportJson = Omit<ImportReport, 'summary'> & { summary: Array<{ type: string; created: number; updated: number; unchanged: number }> };
 
 async function runImport(ndjson: string, dryRun: boolean, ctx: GraphQLContext): Promise<ReportJson> {
-  const report = await importNdjson(database(), linesOf(ndjson), { dryRun });
+  const report = await importNdjson(ctx.database, linesOf(ndjson), { dryRun });
   const summary = Object.entries(report.summary).map(([type, counts]) => ({ type, ...counts }));
   if (report.ok && !dryRun) ctx.observeImport?.(summary);
   return { ...report, summary };
@@ -162,8 +160,8 @@ for (const spec of RECORD_SPECS) {
       [model]: t.field({
         type: node as never,
         nullable: true,
-        resolve: (result: UpsertResult) =>
-          result.userErrors.length ? null : (prisma()[model] as any).findUnique({ where: { externalId: result.externalId } }),
+        resolve: (result: UpsertResult, _args: unknown, ctx: GraphQLContext) =>
+          result.userErrors.length ? null : (ctx.prisma[model] as any).findUnique({ where: { externalId: result.externalId } }),
       }),
       created: t.boolean({ description: 'True when the record was new.', resolve: (result: UpsertResult) => result.created }),
       userErrors: t.field({ type: [UserError], resolve: (result: UpsertResult) => result.userErrors }),

@@ -27,7 +27,7 @@ for (const [model, scope, what, authScopes] of scopes) {
         filter: t.arg({ type: KpiFilter }),
       },
       resolve: (entity, args, ctx, info) =>
-        ctx.kpis.entityKpis(scope, entity.id, args.period as Period, args.filter, selectedKpis(info)),
+        ctx.kpis.entityKpis(ctx.prisma, scope, entity.id, args.period as Period, args.filter, selectedKpis(info)),
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { prisma } from '../../db/prisma.js';
+import type { DbClient } from '../../db/db-client.js';
 import type { ResolvedKpiFilter } from '../../kpi/dimensions.js';
 import { GRANULARITIES } from '../../kpi/period.js';
 import { KPI_DIMENSIONS } from '../../kpi/dimensions.js';
@@ -45,11 +45,11 @@ export const KpiFilter = builder.inputType('KpiFilter', {
 export type KpiFilterInput = typeof KpiFilter.$inferInput;
 
 /** Decodes the filter's IDs and checks that each names an existing record. */
-export async function resolveKpiFilter(filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
+export async function resolveKpiFilter(db: DbClient, filter: KpiFilterInput | null | undefined): Promise<ResolvedKpiFilter> {
   if (!filter) return {};
   const resolved: ResolvedKpiFilter = {};
-  if (filter.agentIds) resolved.agentIds = await existingIds('Agent', filter.agentIds, 'filter.agentIds');
-  if (filter.teamIds) resolved.teamIds = await existingIds('Team', filter.teamIds, 'filter.teamIds');
+  if (filter.agentIds) resolved.agentIds = await existingIds(db, 'Agent', filter.agentIds, 'filter.agentIds');
+  if (filter.teamIds) resolved.teamIds = await existingIds(db, 'Team', filter.teamIds, 'filter.teamIds');
   if (filter.channels) resolved.channels = [...filter.channels];
   if (filter.priorities) resolved.priorities = [...filter.priorities];
   if (filter.categories) resolved.categories = [...filter.categories];
@@ -57,10 +57,10 @@ export async function resolveKpiFilter(filter: KpiFilterInput | null | undefined
   return resolved;
 }
 
-async function existingIds(typename: 'Agent' | 'Team', globalIds: readonly string[], argument: string): Promise<number[]> {
+async function existingIds(db: DbClient, typename: 'Agent' | 'Team', globalIds: readonly string[], argument: string): Promise<number[]> {
   const ids = databaseIdsOf(typename, globalIds, argument);
   const query = { where: { id: { in: ids } }, select: { id: true } } as const;
-  const rows = typename === 'Agent' ? await prisma().agent.findMany(query) : await prisma().team.findMany(query);
+  const rows = typename === 'Agent' ? await db.agent.findMany(query) : await db.team.findMany(query);
   const found = new Set(rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {

@@ -1,5 +1,4 @@
 // KpiSlice: one bucket and group of a kpiSlices answer, with its KPIs and the records behind them.
-import { prisma } from '../../db/prisma.js';
 import type { Dimension, GroupValues, ResolvedKpiFilter } from '../../kpi/dimensions.js';
 import { CUSTOMER_BASES, SURVEY_BASES, TICKET_BASES, type SliceScope } from '../../kpi/drill-down-sql.js';
 import type { Window } from '../../kpi/period.js';
@@ -30,12 +29,12 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
       authScopes: AGENT_KPIS,
       type: AgentNode,
       nullable: true,
-      resolve: (g) => (g.AGENT == null ? null : prisma().agent.findUnique({ where: { id: g.AGENT as number } })),
+      resolve: (g, _args, ctx) => (g.AGENT == null ? null : ctx.prisma.agent.findUnique({ where: { id: g.AGENT as number } })),
     }),
     team: t.field({
       type: TeamNode,
       nullable: true,
-      resolve: (g) => (g.TEAM == null ? null : prisma().team.findUnique({ where: { id: g.TEAM as number } })),
+      resolve: (g, _args, ctx) => (g.TEAM == null ? null : ctx.prisma.team.findUnique({ where: { id: g.TEAM as number } })),
     }),
     channel: t.field({ type: ChannelEnum, nullable: true, resolve: (g) => (g.CHANNEL as never) ?? null }),
     priority: t.field({ type: PriorityEnum, nullable: true, resolve: (g) => (g.PRIORITY as never) ?? null }),
@@ -119,11 +118,11 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
           assertPageSize(args);
           // SLA outcomes are judged against now: the list changes as time passes.
           if (args.basis.includes('_SLA_')) context.kpis.noteDependsOnNow();
-          return context.drillDowns.page({ kind: 'ticket', basis: args.basis }, scopeOf(slice), query) as never;
+          return context.drillDowns.page(context.prisma, { kind: 'ticket', basis: args.basis }, scopeOf(slice), query) as never;
         },
         totalCount: (slice, args, context) => {
           if (args.basis.includes('_SLA_')) context.kpis.noteDependsOnNow();
-          return context.drillDowns.count({ kind: 'ticket', basis: args.basis }, scopeOf(slice));
+          return context.drillDowns.count(context.prisma, { kind: 'ticket', basis: args.basis }, scopeOf(slice));
         },
       },
       { name: 'KpiTicketConnection' },
@@ -137,9 +136,9 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         description: 'The interactions behind averageHandleTime; totalCount equals averageHandleTime.count.',
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
-          return context.drillDowns.page({ kind: 'interaction' }, scopeOf(slice), query) as never;
+          return context.drillDowns.page(context.prisma, { kind: 'interaction' }, scopeOf(slice), query) as never;
         },
-        totalCount: (slice, _args, context) => context.drillDowns.count({ kind: 'interaction' }, scopeOf(slice)),
+        totalCount: (slice, _args, context) => context.drillDowns.count(context.prisma, { kind: 'interaction' }, scopeOf(slice)),
       },
       { name: 'KpiInteractionConnection' },
       { name: 'KpiInteractionEdge' },
@@ -158,10 +157,10 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         },
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
-          return context.drillDowns.page({ kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice), query) as never;
+          return context.drillDowns.page(context.prisma, { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice), query) as never;
         },
         totalCount: (slice, args, context) =>
-          context.drillDowns.count({ kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice)),
+          context.drillDowns.count(context.prisma, { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice)),
       },
       { name: 'KpiSurveyResponseConnection' },
       { name: 'KpiSurveyResponseEdge' },
@@ -176,12 +175,12 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
           assertKpiSupported('customersAtStart', slice.kpis.source);
-          return context.drillDowns.page({ kind: 'customer', basis: args.basis }, scopeOf(slice), query) as never;
+          return context.drillDowns.page(context.prisma, { kind: 'customer', basis: args.basis }, scopeOf(slice), query) as never;
         },
         // The same refusal as the page: grouped by AGENT it failed, by CHANNEL it was a silent 0.
         totalCount: (slice, args, context) => {
           assertKpiSupported('customersAtStart', slice.kpis.source);
-          return context.drillDowns.count({ kind: 'customer', basis: args.basis }, scopeOf(slice));
+          return context.drillDowns.count(context.prisma, { kind: 'customer', basis: args.basis }, scopeOf(slice));
         },
       },
       { name: 'KpiCustomerConnection' },

@@ -1,7 +1,7 @@
 // kpiTable: the answer of kpiSlices as one flat table for BI tools (Power BI, Tableau, Excel,
 // Grafana, pandas): typed columns with stable snake_case names and one row of scalars per
 // slice. /kpis.csv (server/http/kpi-csv.ts) serves the same table as CSV.
-import { prisma } from '../../db/prisma.js';
+import type { DbClient } from '../../db/db-client.js';
 import type { Dimension, KpiDimension } from '../../kpi/dimensions.js';
 import { localIsoString } from '../../kpi/zoned-time.js';
 import { builder } from '../builder.js';
@@ -123,7 +123,7 @@ builder.queryField('kpiTable', (t) =>
       );
       const keys = [...(args.granularity ? BUCKET_COLUMNS : []), ...groupBy.flatMap((dimension) => GROUP_COLUMNS[dimension])];
       const kpiCols = names.map((name) => ({ name, columns: kpiColumns(name) }));
-      const directory = await directoryOf(slices, groupBy);
+      const directory = await directoryOf(ctx.prisma, slices, groupBy);
       const rows = await Promise.all(
         slices.map(async (slice) => {
           const cells: Cell[] = keys.map((key) => key.read(slice, directory));
@@ -141,12 +141,12 @@ builder.queryField('kpiTable', (t) =>
 );
 
 /** The names of the agents and teams the table's groups name: one statement each, whatever the rows. */
-async function directoryOf(slices: KpiSliceShape[], groupBy: KpiDimension[]): Promise<Directory> {
+async function directoryOf(db: DbClient, slices: KpiSliceShape[], groupBy: KpiDimension[]): Promise<Directory> {
   const ids = (dimension: 'AGENT' | 'TEAM') =>
     groupBy.includes(dimension) ? [...new Set(slices.map((s) => s.group[dimension]).filter((id): id is number => typeof id === 'number'))] : [];
   const [agents, teams] = await Promise.all([
-    ids('AGENT').length ? prisma().agent.findMany({ where: { id: { in: ids('AGENT') } }, select: { id: true, name: true } }) : [],
-    ids('TEAM').length ? prisma().team.findMany({ where: { id: { in: ids('TEAM') } }, select: { id: true, name: true } }) : [],
+    ids('AGENT').length ? db.agent.findMany({ where: { id: { in: ids('AGENT') } }, select: { id: true, name: true } }) : [],
+    ids('TEAM').length ? db.team.findMany({ where: { id: { in: ids('TEAM') } }, select: { id: true, name: true } }) : [],
   ]);
   return { agents: new Map(agents.map((a) => [a.id, a.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
 }

@@ -1,6 +1,5 @@
 // SLA policies (kpi-spec "Service-level targets"): their node and the slaPolicies connection.
 // Written through import lines `sla` and upsertSlaPolicy.
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
@@ -32,11 +31,11 @@ builder.queryFields((t) => ({
       type: 'SlaPolicy',
       cursor: 'id',
       ...connectionSizes,
-      resolve: (query, _root, args) => {
+      resolve: (query, _root, args, ctx) => {
         assertPageSize(args);
-        return prisma().slaPolicy.findMany({ ...query, orderBy: [{ priority: 'asc' }, { id: 'asc' }] });
+        return ctx.prisma.slaPolicy.findMany({ ...query, orderBy: [{ priority: 'asc' }, { id: 'asc' }] });
       },
-      totalCount: () => prisma().slaPolicy.count(),
+      totalCount: (_connection, _args, ctx) => ctx.prisma.slaPolicy.count(),
     },
     { name: 'SlaPolicyConnection' },
     { name: 'SlaPolicyEdge' },

@@ -1,4 +1,3 @@
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes } from '../pagination.js';
@@ -30,15 +29,15 @@ builder.queryFields((t) => ({
     cursor: 'id',
     ...connectionSizes,
     args: { filter: t.arg({ type: SurveyResponseFilter }), orderBy: t.arg({ type: SurveyResponseOrder.input }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, ctx) => {
       assertPageSize(args);
-      return prisma().surveyResponse.findMany({
+      return ctx.prisma.surveyResponse.findMany({
         ...query,
         where: surveyResponseWhere(args.filter),
         orderBy: SurveyResponseOrder.toOrderBy(args.orderBy),
       });
     },
-    totalCount: (_connection, args) => prisma().surveyResponse.count({ where: surveyResponseWhere(args.filter) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.surveyResponse.count({ where: surveyResponseWhere(args.filter) }),
   },
   { name: 'SurveyResponseConnection' },
   { name: 'SurveyResponseEdge' },

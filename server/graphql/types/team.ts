@@ -1,4 +1,3 @@
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { DIRECTORY } from '../../auth/scope-declarations.js';
 import { defineOrderInput } from '../ordering.js';
@@ -45,11 +44,11 @@ builder.queryFields((t) => ({
     cursor: 'id',
     ...connectionSizes,
     args: { orderBy: t.arg({ type: TeamOrder.input }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, ctx) => {
       assertPageSize(args);
-      return prisma().team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
+      return ctx.prisma.team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
     },
-    totalCount: () => prisma().team.count(),
+    totalCount: (_connection, _args, ctx) => ctx.prisma.team.count(),
   },
   { name: 'TeamConnection' },
   { name: 'TeamEdge' },

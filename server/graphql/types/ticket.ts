@@ -1,4 +1,3 @@
-import { prisma } from '../../db/prisma.js';
 import { builder } from '../builder.js';
 import { RECORDS } from '../../auth/scope-declarations.js';
 import { assertPageSize, connectionSizes, orderWithTieBreaker } from '../pagination.js';
@@ -57,11 +56,11 @@ builder.queryFields((t) => ({
     cursor: 'id',
     ...connectionSizes,
     args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-    resolve: (query, _root, args) => {
+    resolve: (query, _root, args, ctx) => {
       assertPageSize(args);
-      return prisma().ticket.findMany({ ...query, where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) });
+      return ctx.prisma.ticket.findMany({ ...query, where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) });
     },
-    totalCount: (_connection, args) => prisma().ticket.count({ where: ticketWhere(args.filter) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: ticketWhere(args.filter) }),
   },
   { name: 'TicketConnection' },
   { name: 'TicketEdge' },

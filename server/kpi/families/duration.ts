@@ -41,6 +41,27 @@ export function durationAggregatesMs<P extends string, E extends string>(prefix:
   return aggregates(prefix, Prisma.raw(milliseconds), 1000, percentiles);
 }
 
+/**
+ * The same statistics from histogram rows h(v, n, cum, total) (window-aggregate.ts,
+ * runWindowHistogram), exactly as percentile_cont and avg compute them: the value at 0-based
+ * rank r is the least v whose cum exceeds r; a percentile interpolates between the ranks
+ * floor and ceil of p·(total − 1) with PostgreSQL's own arithmetic; the average divides
+ * numeric sums, as avg() of integers does.
+ */
+export function histogramDurationAggregates(prefix: string): Prisma.Sql {
+  const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
+  const percentile = (p: number) => {
+    const position = `(${p}::float8 * (h.total - 1)::float8)`;
+    const lower = `(min(h.v) FILTER (WHERE h.cum::float8 > floor(${position})))::float8`;
+    const upper = `(min(h.v) FILTER (WHERE h.cum::float8 > ceil(${position})))::float8`;
+    return Prisma.raw(`(${lower} + ((max(${position}) - floor(max(${position}))) * (${upper} - ${lower})))::float8`);
+  };
+  return Prisma.sql`sum(h.n)::int AS ${alias('count')},
+    (sum(h.v::numeric * h.n) / sum(h.n))::float8 AS ${alias('average')},
+    ${percentile(0.5)} AS ${alias('median')},
+    ${percentile(0.9)} AS ${alias('p90')}`;
+}
+
 export function durationFromRow(row: Record<string, unknown>, prefix: string): DurationStats {
   return {
     count: row[`${prefix}_count`] as number,

@@ -2,7 +2,6 @@
 // books): everything that entered before it minus everything that left before it. Instead of
 // scanning all history once per instant, one statement counts entries and exits between
 // consecutive instants (and before the first), and the running sums give the stock at each.
-import { prisma } from '../../db/prisma.js';
 import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact } from '../facts.js';
@@ -45,7 +44,7 @@ export async function runStock(spec: StockSpec, request: KpiRequest): Promise<St
     [movement('in', spec.enters), movement('out', spec.leaves), ...(spec.extraParts?.(parts) ?? [])].map((part) => Prisma.sql`(${part})`),
     ' UNION ALL ',
   );
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(statement);
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(statement);
 
   const groups = new Map<string, GroupValues>();
   const net = new Map<string, number[]>();

@@ -1,7 +1,6 @@
 // The statement shape of every "flow" KPI: records whose timestamp falls in a window,
 // aggregated per window and group, in one statement for all windows (buckets, the whole
 // period, previous periods).
-import { prisma } from '../../db/prisma.js';
 import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
@@ -32,9 +31,10 @@ export function perWindow(
   select: Prisma.Sql | ((windowEnd: Prisma.Sql) => Prisma.Sql),
   extraJoins: Prisma.Sql = Prisma.empty,
   extraWhere: Prisma.Sql = Prisma.sql`TRUE`,
+  extraGroupBy: Prisma.Sql[] = [],
 ): Prisma.Sql {
   const runs = contiguousRuns(windows);
-  const groupBy = (k: Prisma.Sql) => Prisma.join([k, ...parts.groupDims]);
+  const groupBy = (k: Prisma.Sql) => Prisma.join([k, ...parts.groupDims, ...extraGroupBy]);
   const selectFor = (windowEnd: Prisma.Sql) => (typeof select === 'function' ? select(windowEnd) : select);
   if (!runs) {
     const col = Prisma.raw(column);
@@ -55,13 +55,52 @@ export function perWindow(
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
-  const rows = await prisma().$queryRaw<Array<Record<string, unknown>>>(
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(
     perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
+  return toFamilyResult(rows, request, spec.fromRow);
+}
+
+export interface WindowHistogram<V> {
+  fact: Fact;
+  timestamp: SqlColumn;
+  /** An integer column with few distinct values (seconds of handle time): the histogram's value v. */
+  value: SqlColumn;
+  /** Partial aggregates per window, group and value, aliased, beside n = count(*). */
+  partials: Prisma.Sql;
+  /**
+   * Final aggregates over the histogram rows: v, n, the partials, cum (rows up to and including
+   * v, in value order) and total (rows of the window and group).
+   */
+  aggregates: Prisma.Sql;
+  fromRow(row: Record<string, unknown>): V;
+}
+
+/**
+ * A family over the histogram of an integer value: rows are first counted per window, group and
+ * value (a hash aggregate), and the statistics computed from the counts. Exact percentiles then
+ * sort a few thousand distinct values instead of every record (duration.ts, histogramDurationAggregates).
+ */
+export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: KpiRequest): Promise<FamilyResult<V>> {
+  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
+  const value = Prisma.raw(spec.value);
+  const counts = perWindow(
+    parts, request.windows, spec.timestamp, Prisma.sql`${value} AS v, count(*) AS n, ${spec.partials}`, Prisma.empty, Prisma.sql`TRUE`, [value],
+  );
+  const keys = Prisma.raw(['k', ...request.groupBy.map((_, index) => `d${index}`)].join(', '));
+  const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
+    SELECT ${keys}, ${spec.aggregates}
+    FROM (SELECT h.*, sum(h.n) OVER (PARTITION BY ${keys} ORDER BY h.v) AS cum, sum(h.n) OVER (PARTITION BY ${keys}) AS total
+          FROM (${counts}) AS h) AS h
+    GROUP BY ${keys}`);
+  return toFamilyResult(rows, request, spec.fromRow);
+}
+
+function toFamilyResult<V>(rows: Array<Record<string, unknown>>, request: KpiRequest, fromRow: (row: Record<string, unknown>) => V): FamilyResult<V> {
   const result = emptyResult<V>(request.windows.length);
   for (const row of rows) {
     const group = groupOf(row, request.groupBy);
-    result[row.k as number]!.set(groupKey(group, request.groupBy), { group, values: spec.fromRow(row) });
+    result[row.k as number]!.set(groupKey(group, request.groupBy), { group, values: fromRow(row) });
   }
   return result;
 }

@@ -1,0 +1,17 @@
+// Gives each request a place for the database clients it borrows (server/db/request-clients.ts)
+// and gives them back once it is answered, whatever answered it. The GraphQL context factory
+// (server/yoga.ts) borrows them for the caller.
+import type { Plugin } from 'graphql-yoga';
+import { RequestClients } from '../../db/request-clients.js';
+import type { DeskqlServerContext } from '../../http/server-context.js';
+
+export function useRequestClients(): Plugin<Record<string, unknown>, DeskqlServerContext> {
+  return {
+    onRequest({ serverContext }) {
+      serverContext.clients = new RequestClients();
+    },
+    onResponse({ serverContext }) {
+      serverContext.clients?.giveBack();
+    },
+  };
+}
