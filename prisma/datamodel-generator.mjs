@@ -23,7 +23,10 @@ generatorHandler({
           fields: Object.fromEntries(
             model.fields
               .filter((field) => field.kind === 'scalar' || field.kind === 'enum')
-              .map((field) => [field.name, { column: field.dbName ?? field.name, kind: field.kind, type: field.type, isList: field.isList }]),
+              .map((field) => [
+                field.name,
+                { column: field.dbName ?? field.name, kind: field.kind, type: field.type, isList: field.isList },
+              ]),
           ),
         },
       ]),

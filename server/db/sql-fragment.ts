@@ -27,7 +27,9 @@ export function sqlFragment<T extends string>(text: SqlText<T>): SqlFragment {
 }
 
 /** Brands every value of a table of literals, e.g. the columns of a fact table. */
-export function sqlFragments<const T extends Record<string, string>>(table: { [K in keyof T]: SqlLiteral<T[K]> }): {
+export function sqlFragments<const T extends Record<string, string>>(
+  table: { [K in keyof T]: SqlLiteral<T[K]> },
+): {
   [K in keyof T]: SqlFragment;
 } {
   return table as unknown as { [K in keyof T]: SqlFragment };

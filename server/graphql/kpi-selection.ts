@@ -30,7 +30,13 @@ const PERCENTILE_FIELDS = new Set(['median', 'p90']);
 export function selectedKpis(info: GraphQLResolveInfo, path: string[] = []): KpiSelection {
   let nodes: FieldNode[] = [...info.fieldNodes];
   for (const name of path) nodes = nodes.flatMap((node) => childFields(node.selectionSet, info).filter((f) => f.name.value === name));
-  const selection: KpiSelection = { kpis: new Set(), comparison: false, comparisons: new Set(), previousKpis: new Set(), percentiles: new Set() };
+  const selection: KpiSelection = {
+    kpis: new Set(),
+    comparison: false,
+    comparisons: new Set(),
+    previousKpis: new Set(),
+    percentiles: new Set(),
+  };
   const setFields = nodes.flatMap((node) => childFields(node.selectionSet, info));
   addKpis(setFields, selection.kpis);
   for (const field of setFields) {
@@ -43,7 +49,8 @@ export function selectedKpis(info: GraphQLResolveInfo, path: string[] = []): Kpi
     selection.comparison = true;
     selection.comparisons.add(comparisonBasis(comparison, info));
     for (const part of childFields(comparison.selectionSet, info)) {
-      if (part.name.value === 'previous' || part.name.value === 'change') addKpis(childFields(part.selectionSet, info), selection.previousKpis);
+      if (part.name.value === 'previous' || part.name.value === 'change')
+        addKpis(childFields(part.selectionSet, info), selection.previousKpis);
     }
   }
   // What the previous period is read for is not followed field by field: its KPIs get every statistic.

@@ -37,7 +37,11 @@ export function sourceFor(
   now: Date,
   observe?: FamilyObserver,
 ): KpiSource {
-  const source = sourceWithComparisons({ db, windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles }, selection.comparisons, observe);
+  const source = sourceWithComparisons(
+    { db, windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles },
+    selection.comparisons,
+    observe,
+  );
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
   return source;
@@ -91,7 +95,12 @@ async function slicesOf(
   for (let index = 0; index < windows.length; index++) {
     const groups = new Map<string, FamilyCell<unknown>['group']>();
     for (const result of results) for (const [key, cell] of result[index]!) groups.set(key, cell.group);
-    let ordered = [...groups.entries()].sort(([, a], [, b]) => compareGroups(groupBy.map((d) => a[d] ?? null), groupBy.map((d) => b[d] ?? null)));
+    let ordered = [...groups.entries()].sort(([, a], [, b]) =>
+      compareGroups(
+        groupBy.map((d) => a[d] ?? null),
+        groupBy.map((d) => b[d] ?? null),
+      ),
+    );
     if (order) {
       const values = await Promise.all(ordered.map(([key]) => readHeadline({ source, window: index, group: key }, order.kpi)));
       // Array.prototype.sort is stable: ties keep the default group order.

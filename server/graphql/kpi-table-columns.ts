@@ -8,7 +8,15 @@ import type { DurationStats } from '../kpi/families/duration.js';
 import type { HandleTimeValues } from '../kpi/families/handle-time.js';
 import type { SlaCounts } from '../kpi/families/sla.js';
 import {
-  npsScore, rateValue, slaRate, type CesShape, type CsatShape, type KpiValueShapes, type NpsShape, type RateShape, type ValueShape,
+  npsScore,
+  rateValue,
+  slaRate,
+  type CesShape,
+  type CsatShape,
+  type KpiValueShapes,
+  type NpsShape,
+  type RateShape,
+  type ValueShape,
 } from '../kpi/value-shapes.js';
 
 export const COLUMN_TYPES = ['STRING', 'INT', 'FLOAT', 'BOOLEAN', 'DATETIME', 'ID'] as const;
@@ -39,8 +47,18 @@ function rateColumns<Value>(prefix: string, title: string, rateOf: (value: Value
     column(`${prefix}_value`, 'FLOAT', `${title}: numerator / denominator, empty when the denominator is 0`, (v) => rateValue(rateOf(v))),
     column(`${prefix}_numerator`, 'INT', `${title}: numerator`, (v) => rateOf(v).numerator),
     column(`${prefix}_denominator`, 'INT', `${title}: denominator`, (v) => rateOf(v).denominator),
-    column(`${prefix}_confidence95_low`, 'FLOAT', `${title}: low end of the 95% Wilson interval`, (v) => wilsonInterval(rateOf(v).numerator, rateOf(v).denominator)?.low ?? null),
-    column(`${prefix}_confidence95_high`, 'FLOAT', `${title}: high end of the 95% Wilson interval`, (v) => wilsonInterval(rateOf(v).numerator, rateOf(v).denominator)?.high ?? null),
+    column(
+      `${prefix}_confidence95_low`,
+      'FLOAT',
+      `${title}: low end of the 95% Wilson interval`,
+      (v) => wilsonInterval(rateOf(v).numerator, rateOf(v).denominator)?.low ?? null,
+    ),
+    column(
+      `${prefix}_confidence95_high`,
+      'FLOAT',
+      `${title}: high end of the 95% Wilson interval`,
+      (v) => wilsonInterval(rateOf(v).numerator, rateOf(v).denominator)?.high ?? null,
+    ),
     column(`${prefix}_low_sample`, 'BOOLEAN', `${title}: true when the denominator is below 30`, (v) => isLowSample(rateOf(v).denominator)),
   ];
 }
@@ -73,8 +91,18 @@ const SHAPE_COLUMNS: { [S in ValueShape]: (name: KpiName, prefix: string) => Arr
     column('nps_passives', 'INT', 'NPS: responses 7-8', (v: NpsShape) => v.passives),
     column('nps_detractors', 'INT', 'NPS: responses 0-6', (v: NpsShape) => v.detractors),
     column('nps_responses', 'INT', 'NPS: responses', (v: NpsShape) => v.responses),
-    column('nps_confidence95_low', 'FLOAT', 'NPS: low end of the 95% interval', (v: NpsShape) => npsInterval(v.promoters, v.detractors, v.responses)?.low ?? null),
-    column('nps_confidence95_high', 'FLOAT', 'NPS: high end of the 95% interval', (v: NpsShape) => npsInterval(v.promoters, v.detractors, v.responses)?.high ?? null),
+    column(
+      'nps_confidence95_low',
+      'FLOAT',
+      'NPS: low end of the 95% interval',
+      (v: NpsShape) => npsInterval(v.promoters, v.detractors, v.responses)?.low ?? null,
+    ),
+    column(
+      'nps_confidence95_high',
+      'FLOAT',
+      'NPS: high end of the 95% interval',
+      (v: NpsShape) => npsInterval(v.promoters, v.detractors, v.responses)?.high ?? null,
+    ),
     column('nps_low_sample', 'BOOLEAN', 'NPS: true when responses are below 30', (v: NpsShape) => isLowSample(v.responses)),
   ],
   csat: () => [

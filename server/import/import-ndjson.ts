@@ -96,7 +96,11 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
       const ids = seen.get(record.type)!;
       const first = ids.get(record.externalId);
       if (first !== undefined) {
-        fail(lineNumber, 'externalId', `"${record.externalId}" is already used by the ${record.type} on line ${first}; each record must appear once`);
+        fail(
+          lineNumber,
+          'externalId',
+          `"${record.externalId}" is already used by the ${record.type} on line ${first}; each record must appear once`,
+        );
         continue;
       }
       ids.set(record.externalId, lineNumber);
@@ -147,7 +151,11 @@ export async function importNdjson(db: Database, lines: AsyncIterable<string>, o
           const flush = async () => {
             if (batch.length === 0) return;
             // Spooled rows are [externalId, ...values in field order]; the statement takes columns.
-            const counts = await writeColumns(tx, statement, batch[0]!.map((_, column) => batch.map((row) => toParameter(row[column]))));
+            const counts = await writeColumns(
+              tx,
+              statement,
+              batch[0]!.map((_, column) => batch.map((row) => toParameter(row[column]))),
+            );
             totals.created += counts.created;
             totals.updated += counts.updated;
             totals.unchanged += batch.length - counts.created - counts.updated;

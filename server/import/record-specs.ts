@@ -20,7 +20,14 @@ export type FieldSpec =
   | { kind: 'bool'; required: boolean; column: string; fallback: boolean }
   | { kind: 'ref'; required: boolean; column: string; target: RecordType }
   /** A structured value checked by `parse` (which may normalise it); stored as `sqlType`. */
-  | { kind: 'parsed'; required: boolean; column: string; sqlType: 'text' | 'jsonb'; parse: (raw: unknown) => ParseResult; fallback?: unknown };
+  | {
+      kind: 'parsed';
+      required: boolean;
+      column: string;
+      sqlType: 'text' | 'jsonb';
+      parse: (raw: unknown) => ParseResult;
+      fallback?: unknown;
+    };
 
 export interface RecordSpec {
   type: RecordType;
@@ -58,7 +65,8 @@ function record<M extends ModelName>(
           return [name, { ...declaration, kind: 'enum', column, values: enumValuesOf(model, field), pgType: pgTypeOf(model, field) }];
         case 'parsed': {
           const sqlType = pgTypeOf(model, field);
-          if (sqlType !== 'text' && sqlType !== 'jsonb') throw new Error(`${type}.${name}: a parsed field is stored as text or jsonb, not ${sqlType}`);
+          if (sqlType !== 'text' && sqlType !== 'jsonb')
+            throw new Error(`${type}.${name}: a parsed field is stored as text or jsonb, not ${sqlType}`);
           return [name, { ...declaration, column, sqlType }];
         }
         default:
@@ -75,10 +83,14 @@ const WRITE_TYPES = { string: 'text', instant: 'timestamptz', int: 'int', bool: 
 export function writeColumnsOf(spec: RecordSpec): UnnestColumn[] {
   const fields = Object.values(spec.fields).map((field): UnnestColumn => {
     switch (field.kind) {
-      case 'enum': return { column: field.column, pgType: field.pgType };
-      case 'parsed': return { column: field.column, pgType: field.sqlType };
-      case 'ref': return { column: field.column, pgType: 'int', references: SPEC_BY_TYPE.get(field.target)!.table };
-      default: return { column: field.column, pgType: WRITE_TYPES[field.kind] };
+      case 'enum':
+        return { column: field.column, pgType: field.pgType };
+      case 'parsed':
+        return { column: field.column, pgType: field.sqlType };
+      case 'ref':
+        return { column: field.column, pgType: 'int', references: SPEC_BY_TYPE.get(field.target)!.table };
+      default:
+        return { column: field.column, pgType: WRITE_TYPES[field.kind] };
     }
   });
   return [{ column: 'external_id', pgType: 'text' }, ...fields];
@@ -97,20 +109,32 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   record('calendar', 'BusinessCalendar', {
     name: { kind: 'string', required: true },
     timeZone: {
-      kind: 'parsed', required: true,
+      kind: 'parsed',
+      required: true,
       parse: (raw) => {
         const zone = canonicalTimeZone(raw);
-        return zone ? { value: zone, problems: [] } : { problems: [`must be an IANA time zone such as "America/Sao_Paulo", got ${JSON.stringify(raw)}`] };
+        return zone
+          ? { value: zone, problems: [] }
+          : { problems: [`must be an IANA time zone such as "America/Sao_Paulo", got ${JSON.stringify(raw)}`] };
       },
     },
     isDefault: { kind: 'bool', required: false, fallback: false },
     weeklyHours: {
-      kind: 'parsed', required: true,
-      parse: (raw) => { const { hours, problems } = checkWeeklyHours(raw); return { value: hours, problems }; },
+      kind: 'parsed',
+      required: true,
+      parse: (raw) => {
+        const { hours, problems } = checkWeeklyHours(raw);
+        return { value: hours, problems };
+      },
     },
     holidays: {
-      kind: 'parsed', required: false, fallback: [],
-      parse: (raw) => { const { dates, problems } = checkHolidays(raw); return { value: dates, problems }; },
+      kind: 'parsed',
+      required: false,
+      fallback: [],
+      parse: (raw) => {
+        const { dates, problems } = checkHolidays(raw);
+        return { value: dates, problems };
+      },
     },
   }),
   record('sla', 'SlaPolicy', {
@@ -131,7 +155,8 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     active: { kind: 'bool', required: false, fallback: true },
   }),
   record(
-    'customer', 'Customer',
+    'customer',
+    'Customer',
     {
       name: { kind: 'string', required: true },
       email: { kind: 'string', required: false },
@@ -146,7 +171,8 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     url: { kind: 'string', required: true },
   }),
   record(
-    'ticket', 'Ticket',
+    'ticket',
+    'Ticket',
     {
       subject: { kind: 'string', required: true },
       channel: { kind: 'enum', required: true },
@@ -174,7 +200,8 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     transferred: { kind: 'bool', required: false, fallback: false },
   }),
   record(
-    'survey', 'SurveyResponse',
+    'survey',
+    'SurveyResponse',
     {
       kind: { kind: 'enum', required: true },
       score: { kind: 'int', required: true, min: 0 },
@@ -186,7 +213,9 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     (r) => {
       const range = SCORE_RANGES[r.kind as string];
       const score = r.score as number;
-      return range && (score < range[0] || score > range[1]) ? [['score', `must be ${range[0]}..${range[1]} for ${r.kind as string}, got ${score}`]] : [];
+      return range && (score < range[0] || score > range[1])
+        ? [['score', `must be ${range[0]}..${range[1]} for ${r.kind as string}, got ${score}`]]
+        : [];
     },
   ),
 ];

@@ -134,10 +134,17 @@ export function factQueryParts(fact: Fact, groupBy: Dimension[], filter: Resolve
     conditions.push(Prisma.sql`${rawSql(sql.expr)} = ANY(${values}::${rawSql(sql.type)}[])`);
   }
   // Joins are declared in dependency order; keep that order.
-  const joins = Object.keys(fact.joins).filter((key) => needed.includes(key)).map((key) => fact.joins[key]!);
+  const joins = Object.keys(fact.joins)
+    .filter((key) => needed.includes(key))
+    .map((key) => fact.joins[key]!);
   return {
-    from: Prisma.join([fact.from, ...joins].map((part) => rawSql(part)), ' '),
-    selectDims: dims.length ? Prisma.sql`, ${Prisma.join(dims.map((dim, i) => Prisma.sql`${dim} AS ${rawSql(sqlText`d${i}`)}`))}` : Prisma.empty,
+    from: Prisma.join(
+      [fact.from, ...joins].map((part) => rawSql(part)),
+      ' ',
+    ),
+    selectDims: dims.length
+      ? Prisma.sql`, ${Prisma.join(dims.map((dim, i) => Prisma.sql`${dim} AS ${rawSql(sqlText`d${i}`)}`))}`
+      : Prisma.empty,
     groupDims: dims,
     where: conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`,
   };

@@ -116,9 +116,7 @@ export async function seedDatabase(
 
 /** True when the database holds no record at all: the demo data is loaded only then. */
 export async function isEmpty(sql: SqlClient): Promise<boolean> {
-  const [row] = await sql.query<{ used: boolean }>(
-    `SELECT ${TABLES.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS used`,
-  );
+  const [row] = await sql.query<{ used: boolean }>(`SELECT ${TABLES.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ')} AS used`);
   return !row?.used;
 }
 
@@ -134,8 +132,10 @@ function validate(options: SeedOptions): void {
   if (!Number.isInteger(options.days) || options.days < 1) problems.push('--days must be a whole number >= 1');
   if (!Number.isInteger(options.seed)) problems.push('--seed must be a whole number');
   if (Number.isNaN(options.until.getTime())) problems.push('--until must be an ISO 8601 instant such as 2026-01-01T00:00:00Z');
-  if (options.agents !== undefined && (!Number.isInteger(options.agents) || options.agents < 5)) problems.push('--agents must be a whole number >= 5');
-  if (options.customers !== undefined && (!Number.isInteger(options.customers) || options.customers < 1)) problems.push('--customers must be a whole number >= 1');
+  if (options.agents !== undefined && (!Number.isInteger(options.agents) || options.agents < 5))
+    problems.push('--agents must be a whole number >= 5');
+  if (options.customers !== undefined && (!Number.isInteger(options.customers) || options.customers < 1))
+    problems.push('--customers must be a whole number >= 1');
   if (problems.length > 0) throw new SeedRefusedError(problems.join('\n'));
 }
 

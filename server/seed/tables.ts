@@ -25,20 +25,60 @@ function seedTable<Row>() {
 
 export const teamTable = seedTable<TeamRow>()('Team', ['id', 'externalId', 'name']);
 export const agentTable = seedTable<AgentRow>()('Agent', ['id', 'externalId', 'name', 'email', 'teamId', 'active']);
-export const customerTable = seedTable<CustomerRow>()('Customer', ['id', 'externalId', 'name', 'email', 'segment', 'createdAt', 'churnedAt']);
+export const customerTable = seedTable<CustomerRow>()('Customer', [
+  'id',
+  'externalId',
+  'name',
+  'email',
+  'segment',
+  'createdAt',
+  'churnedAt',
+]);
 export const articleTable = seedTable<ArticleRow>()('KnowledgeArticle', ['id', 'externalId', 'title', 'url']);
 export const ticketTable = seedTable<TicketRow>()('Ticket', [
-  'id', 'externalId', 'subject', 'channel', 'priority', 'category', 'status', 'customerId', 'assigneeId', 'teamId',
-  'createdAt', 'firstResponseAt', 'resolvedAt', 'reopenCount', 'knowledgeArticleId',
+  'id',
+  'externalId',
+  'subject',
+  'channel',
+  'priority',
+  'category',
+  'status',
+  'customerId',
+  'assigneeId',
+  'teamId',
+  'createdAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'reopenCount',
+  'knowledgeArticleId',
 ]);
 export const interactionTable = seedTable<InteractionRow>()('Interaction', [
-  'id', 'externalId', 'ticketId', 'agentId', 'startedAt', 'talkSeconds', 'holdSeconds', 'wrapUpSeconds', 'transferred',
+  'id',
+  'externalId',
+  'ticketId',
+  'agentId',
+  'startedAt',
+  'talkSeconds',
+  'holdSeconds',
+  'wrapUpSeconds',
+  'transferred',
 ]);
 export const surveyTable = seedTable<SurveyRow>()('SurveyResponse', [
-  'id', 'externalId', 'kind', 'score', 'customerId', 'ticketId', 'respondedAt', 'comment',
+  'id',
+  'externalId',
+  'kind',
+  'score',
+  'customerId',
+  'ticketId',
+  'respondedAt',
+  'comment',
 ]);
 
 export async function insertRows<Row>(sql: SqlClient, table: SeedTable<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
-  await writeColumns(sql, table.statement, table.fields.map((field) => rows.map((row) => toParameter(row[field]))));
+  await writeColumns(
+    sql,
+    table.statement,
+    table.fields.map((field) => rows.map((row) => toParameter(row[field]))),
+  );
 }

@@ -25,7 +25,7 @@ export function kpiOfKey(key: KpiKey): KpiName {
 export const KpiOrderKeyEnum = builder.enumType('KpiOrderKey', {
   description:
     'A KPI of KpiSet by name, for ordering slices by its headline value and for the columns of kpiTable. Headline values: a count ' +
-    'itself; a rate\'s value; a duration\'s average; NPS score; CSAT rate value; CES average; an SLA\'s rate value.',
+    "itself; a rate's value; a duration's average; NPS score; CSAT rate value; CES average; an SLA's rate value.",
   values: Object.keys(KPI_KEYS) as KpiKey[],
 });
 
@@ -36,7 +36,7 @@ export interface KpiSliceOrderInput {
 
 export const KpiSliceOrder = builder.inputType('KpiSliceOrder', {
   description:
-    'Orders the slices of each bucket by one KPI\'s headline value. Nulls (an empty sample) sort last in both directions; ties keep the ' +
+    "Orders the slices of each bucket by one KPI's headline value. Nulls (an empty sample) sort last in both directions; ties keep the " +
     'default group order. Needs groupBy.',
   fields: (t) => ({
     kpi: t.field({ type: KpiOrderKeyEnum, required: true }),

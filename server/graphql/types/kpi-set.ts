@@ -1,6 +1,15 @@
 // KpiSet: every KPI of one window and group. Each field reads its family's result, so only
 // the families a query selects are ever computed, and all sets of a request share them.
-import { headlineOf, KPI_NAMES, KPIS, kpiDescription, readKpiValue, type KpiFamilyOf, type KpiName, type KpiValue } from '../../kpi/definitions.js';
+import {
+  headlineOf,
+  KPI_NAMES,
+  KPIS,
+  kpiDescription,
+  readKpiValue,
+  type KpiFamilyOf,
+  type KpiName,
+  type KpiValue,
+} from '../../kpi/definitions.js';
 import type { KpiSource } from '../../kpi/kpi-source.js';
 import { builder } from '../builder.js';
 import { COMPARISON_BASES, type ComparisonBasis } from '../../kpi/comparison.js';
@@ -70,7 +79,7 @@ export interface ComparisonShape {
 export const ComparisonBasisEnum = builder.enumType('ComparisonBasis', {
   description:
     'What a KPI set is compared with. PREVIOUS_PERIOD: the interval of the same length that ends where this one starts. ' +
-    'PREVIOUS_YEAR: the same local calendar interval one year earlier in the period\'s time zone (both ends moved back one calendar year; ' +
+    "PREVIOUS_YEAR: the same local calendar interval one year earlier in the period's time zone (both ends moved back one calendar year; " +
     'February 29 becomes February 28); in a series, each bucket against its own bucket a year earlier.',
   values: COMPARISON_BASES,
 });
@@ -79,7 +88,8 @@ export const KpiComparison = builder.objectRef<ComparisonShape>('KpiComparison')
 const KpiChanges = builder.objectRef<ComparisonShape>('KpiChanges');
 
 KpiSet.implement({
-  description: 'Every KPI of one period (or bucket) and group. Each KPI is computed only when selected. See kpiDefinitions for the formulas.',
+  description:
+    'Every KPI of one period (or bucket) and group. Each KPI is computed only when selected. See kpiDefinitions for the formulas.',
   fields: (t) => ({
     ...Object.fromEntries(
       KPI_NAMES.map((name) => [
@@ -106,7 +116,11 @@ KpiComparison.implement({
   description: 'This period against the previous one or the same one last year.',
   fields: (t) => ({
     against: t.field({ type: ComparisonBasisEnum, description: 'What this period is compared with.', resolve: (c) => c.against }),
-    from: t.field({ type: 'DateTime', description: 'Start of the compared period (inclusive).', resolve: (c) => c.previous.source.request.windows[c.previous.window]!.start }),
+    from: t.field({
+      type: 'DateTime',
+      description: 'Start of the compared period (inclusive).',
+      resolve: (c) => c.previous.source.request.windows[c.previous.window]!.start,
+    }),
     to: t.field({
       type: 'DateTime',
       description: 'End of the compared period (exclusive); for PREVIOUS_PERIOD, the start of this one.',
@@ -120,7 +134,7 @@ KpiComparison.implement({
 KpiChanges.implement({
   description:
     'Headline numbers now and in the previous period: counts as they are, durations by their average, rates by their value, NPS by its score, ' +
-    'CES by its average, SLA attainment by its rate\'s value.',
+    "CES by its average, SLA attainment by its rate's value.",
   fields: (t) =>
     Object.fromEntries(
       KPI_NAMES.map((name) => [

@@ -16,7 +16,7 @@ import type { KpiSliceShape } from './kpi-slice.js';
 import { sliceArgs, toSliceArguments } from './kpi-slice-args.js';
 
 builder.scalarType('TableValue', {
-  description: 'One cell of a table: a string, a number, a boolean or null, as its column\'s type says.',
+  description: "One cell of a table: a string, a number, a boolean or null, as its column's type says.",
   serialize: (value) => value as Cell,
   parseValue: () => {
     throw userInputError('TableValue is only ever returned, never accepted as input');
@@ -25,7 +25,7 @@ builder.scalarType('TableValue', {
 
 const ColumnTypeEnum = builder.enumType('KpiTableColumnType', {
   description:
-    'The type of a column\'s cells: STRING, INT, FLOAT, BOOLEAN, DATETIME (an ISO 8601 string: an instant in UTC, or a local date-time with ' +
+    "The type of a column's cells: STRING, INT, FLOAT, BOOLEAN, DATETIME (an ISO 8601 string: an instant in UTC, or a local date-time with " +
     'its offset for *_local columns), ID (a global ID, as in the rest of the API). Any cell may be null.',
   values: COLUMN_TYPES,
 });
@@ -33,7 +33,7 @@ const ColumnTypeEnum = builder.enumType('KpiTableColumnType', {
 const KpiTableColumn = builder.objectRef<TableColumn>('KpiTableColumn').implement({
   description: 'One column of a KPI table.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'Stable snake_case name, the same in /kpis.csv\'s header row.' }),
+    name: t.exposeString('name', { description: "Stable snake_case name, the same in /kpis.csv's header row." }),
     type: t.field({ type: ColumnTypeEnum, resolve: (c) => c.type }),
     description: t.exposeString('description'),
   }),
@@ -67,14 +67,24 @@ interface Directory {
 }
 
 const BUCKET_COLUMNS: KeyColumn[] = [
-  { name: 'bucket_start', type: 'DATETIME', description: 'Calendar start of the bucket (UTC instant)', read: (s) => s.bucketStart?.toISOString() ?? null },
+  {
+    name: 'bucket_start',
+    type: 'DATETIME',
+    description: 'Calendar start of the bucket (UTC instant)',
+    read: (s) => s.bucketStart?.toISOString() ?? null,
+  },
   {
     name: 'bucket_start_local',
     type: 'DATETIME',
-    description: 'Calendar start of the bucket as a local date-time with offset in the period\'s time zone',
+    description: "Calendar start of the bucket as a local date-time with offset in the period's time zone",
     read: (s) => (s.bucketStart ? localIsoString(s.bucketStart.getTime(), s.timeZone) : null),
   },
-  { name: 'bucket_end', type: 'DATETIME', description: 'End of the bucket (exclusive, UTC instant), clipped to the period', read: (s) => s.window.end.toISOString() },
+  {
+    name: 'bucket_end',
+    type: 'DATETIME',
+    description: 'End of the bucket (exclusive, UTC instant), clipped to the period',
+    read: (s) => s.window.end.toISOString(),
+  },
 ];
 
 const groupValue = (slice: KpiSliceShape, dimension: Dimension) => slice.group[dimension] ?? null;
@@ -91,13 +101,22 @@ const GROUP_COLUMNS: Record<KpiDimension, KeyColumn[]> = {
   CHANNEL: [{ name: 'channel', type: 'STRING', description: 'Channel', read: (s) => groupValue(s, 'CHANNEL') }],
   PRIORITY: [{ name: 'priority', type: 'STRING', description: 'Priority', read: (s) => groupValue(s, 'PRIORITY') }],
   CATEGORY: [{ name: 'category', type: 'STRING', description: 'Category', read: (s) => groupValue(s, 'CATEGORY') }],
-  CUSTOMER_SEGMENT: [{ name: 'customer_segment', type: 'STRING', description: 'Customer segment', read: (s) => groupValue(s, 'CUSTOMER_SEGMENT') }],
+  CUSTOMER_SEGMENT: [
+    { name: 'customer_segment', type: 'STRING', description: 'Customer segment', read: (s) => groupValue(s, 'CUSTOMER_SEGMENT') },
+  ],
   HOUR_OF_DAY: [{ name: 'hour_of_day', type: 'INT', description: 'Local hour 0-23', read: (s) => groupValue(s, 'HOUR_OF_DAY') }],
-  DAY_OF_WEEK: [{ name: 'day_of_week', type: 'INT', description: 'Local ISO weekday, 1 = Monday .. 7 = Sunday', read: (s) => groupValue(s, 'DAY_OF_WEEK') }],
+  DAY_OF_WEEK: [
+    {
+      name: 'day_of_week',
+      type: 'INT',
+      description: 'Local ISO weekday, 1 = Monday .. 7 = Sunday',
+      read: (s) => groupValue(s, 'DAY_OF_WEEK'),
+    },
+  ],
 };
 
 const idOf = (typename: 'Agent' | 'Team', id: string | number | null) => (id === null ? null : encodeGlobalID(typename, id as number));
-const nameOf = (names: Map<number, string>, id: string | number | null) => (id === null ? null : names.get(id as number) ?? null);
+const nameOf = (names: Map<number, string>, id: string | number | null) => (id === null ? null : (names.get(id as number) ?? null));
 
 builder.queryField('kpiTable', (t) =>
   t.field({
@@ -116,11 +135,12 @@ builder.queryField('kpiTable', (t) =>
       if (args.kpis.length === 0) throw userInputError('kpis must name at least one KPI, e.g. kpis: [TICKET_COUNT, CSAT]');
       const names = [...new Set(args.kpis.map(kpiOfKey))];
       const groupBy = [...new Set((args.groupBy ?? []) as KpiDimension[])];
-      const slices = await answerSlices(
-        toSliceArguments(args),
-        ctx,
-        { kpis: new Set(names), comparison: false, comparisons: new Set(), previousKpis: new Set() },
-      );
+      const slices = await answerSlices(toSliceArguments(args), ctx, {
+        kpis: new Set(names),
+        comparison: false,
+        comparisons: new Set(),
+        previousKpis: new Set(),
+      });
       const keys = [...(args.granularity ? BUCKET_COLUMNS : []), ...groupBy.flatMap((dimension) => GROUP_COLUMNS[dimension])];
       const kpiCols = names.map((name) => ({ name, columns: kpiColumns(name) }));
       const directory = await directoryOf(ctx.prisma, slices, groupBy);
@@ -134,7 +154,11 @@ builder.queryField('kpiTable', (t) =>
           return cells;
         }),
       );
-      const columns = [...keys, ...kpiCols.flatMap((kpi) => kpi.columns)].map(({ name, type, description }) => ({ name, type, description }));
+      const columns = [...keys, ...kpiCols.flatMap((kpi) => kpi.columns)].map(({ name, type, description }) => ({
+        name,
+        type,
+        description,
+      }));
       return { columns, rows };
     },
   }),
@@ -143,7 +167,9 @@ builder.queryField('kpiTable', (t) =>
 /** The names of the agents and teams the table's groups name: one statement each, whatever the rows. */
 async function directoryOf(db: DbClient, slices: KpiSliceShape[], groupBy: KpiDimension[]): Promise<Directory> {
   const ids = (dimension: 'AGENT' | 'TEAM') =>
-    groupBy.includes(dimension) ? [...new Set(slices.map((s) => s.group[dimension]).filter((id): id is number => typeof id === 'number'))] : [];
+    groupBy.includes(dimension)
+      ? [...new Set(slices.map((s) => s.group[dimension]).filter((id): id is number => typeof id === 'number'))]
+      : [];
   const [agents, teams] = await Promise.all([
     ids('AGENT').length ? db.agent.findMany({ where: { id: { in: ids('AGENT') } }, select: { id: true, name: true } }) : [],
     ids('TEAM').length ? db.team.findMany({ where: { id: { in: ids('TEAM') } }, select: { id: true, name: true } }) : [],

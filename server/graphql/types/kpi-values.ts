@@ -43,7 +43,8 @@ export const Rate = builder.objectRef<RateShape>('Rate').implement({
 });
 
 export const DurationStats = builder.objectRef<DurationStatsShape>('DurationStats').implement({
-  description: 'Statistics of a duration in seconds. Percentiles interpolate linearly between the closest ranks. Empty sample: count 0, the rest null.',
+  description:
+    'Statistics of a duration in seconds. Percentiles interpolate linearly between the closest ranks. Empty sample: count 0, the rest null.',
   fields: (t) => ({
     count: t.exposeInt('count', { description: 'How many records the statistics cover.' }),
     average: t.exposeFloat('average', { nullable: true }),
@@ -113,8 +114,7 @@ export interface ChangeShape {
 }
 
 export const KpiChange = builder.objectRef<ChangeShape>('KpiChange').implement({
-  description:
-    'A headline number now and in the previous period. For rates, absolute is in fractions: 0.031 is +3.1 percentage points.',
+  description: 'A headline number now and in the previous period. For rates, absolute is in fractions: 0.031 is +3.1 percentage points.',
   fields: (t) => ({
     current: t.exposeFloat('current', { nullable: true }),
     previous: t.exposeFloat('previous', { nullable: true }),
@@ -126,7 +126,8 @@ export const KpiChange = builder.objectRef<ChangeShape>('KpiChange').implement({
     relative: t.float({
       nullable: true,
       description: '(current - previous) / |previous|; null when either is null or previous is 0.',
-      resolve: (c) => (c.current === null || c.previous === null || c.previous === 0 ? null : (c.current - c.previous) / Math.abs(c.previous)),
+      resolve: (c) =>
+        c.current === null || c.previous === null || c.previous === 0 ? null : (c.current - c.previous) / Math.abs(c.previous),
     }),
   }),
 });
