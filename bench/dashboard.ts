@@ -14,12 +14,22 @@ import { freePort } from '../test/support/free-port.js';
 import { onLines, spawnServer } from '../test/support/server-process.js';
 
 const { values } = parseArgs({
-  options: { tickets: { type: 'string', default: '20000' }, runs: { type: 'string', default: '10' }, preset: { type: 'string', default: '30d' } },
+  options: {
+    tickets: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '10' },
+    preset: { type: 'string', default: '30d' },
+  },
 });
 const runs = Number(values.runs);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'deskql-bench-dashboard-'));
 const port = await freePort();
-const child = spawnServer({ DESKQL_DATA_DIR: dataDir, PORT: String(port), DESKQL_DEMO_TICKETS: values.tickets!, HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+const child = spawnServer({
+  DESKQL_DATA_DIR: dataDir,
+  PORT: String(port),
+  DESKQL_DEMO_TICKETS: values.tickets!,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+});
 
 async function waitUntilReady(): Promise<void> {
   const deadline = Date.now() + 600_000;
@@ -98,8 +108,12 @@ try {
   };
   console.log(`Dashboard (${values.preset}, ${result.tickets} demo tickets, embedded database), ms from navigation start:`);
   console.log(`  first load after start: cards ${result.firstLoad.headlineMs}, everything ${result.firstLoad.completeMs}`);
-  console.log(`  ${runs} loads, HTTP cache cleared: cards p50 ${result.headlineMs.p50} p90 ${result.headlineMs.p90} max ${result.headlineMs.max}; everything p50 ${result.completeMs.p50} p90 ${result.completeMs.p90} max ${result.completeMs.max}`);
-  console.log(`  of which (p50): page script running at ${result.scriptStartedMsP50}, the cards' request ${result.headlineRequestMsP50} in the network`);
+  console.log(
+    `  ${runs} loads, HTTP cache cleared: cards p50 ${result.headlineMs.p50} p90 ${result.headlineMs.p90} max ${result.headlineMs.max}; everything p50 ${result.completeMs.p50} p90 ${result.completeMs.p90} max ${result.completeMs.max}`,
+  );
+  console.log(
+    `  of which (p50): page script running at ${result.scriptStartedMsP50}, the cards' request ${result.headlineRequestMsP50} in the network`,
+  );
   console.log(`  machine: ${result.cores} cores, load average ${result.loadAverage} (1 min) at the end`);
   console.log(JSON.stringify(result));
 } catch (error) {

@@ -28,7 +28,10 @@ interface Shape {
 
 function select(shape: Shape, column: string, group: string | null): { cols: string; groupBy: string } {
   const parts = [shape.bucket ? shape.bucket(column) : null, group].filter((p): p is string => p !== null);
-  return { cols: parts.length ? parts.join(', ') + ',' : '', groupBy: parts.length ? `GROUP BY ${parts.map((_, i) => i + 1).join(', ')}` : '' };
+  return {
+    cols: parts.length ? parts.join(', ') + ',' : '',
+    groupBy: parts.length ? `GROUP BY ${parts.map((_, i) => i + 1).join(', ')}` : '',
+  };
 }
 
 export function created(shape: Shape): HandWrittenQuery {
@@ -42,7 +45,10 @@ export function created(shape: Shape): HandWrittenQuery {
 
 export function resolved(shape: Shape): HandWrittenQuery {
   const s = select(shape, 't.resolved_at', shape.ticketGroup);
-  return { text: `SELECT ${s.cols} count(*), ${stats(res)} FROM ticket t WHERE t.resolved_at >= $1 AND t.resolved_at < $2 ${shape.ticketWhere ?? ''} ${s.groupBy}`, values: [] };
+  return {
+    text: `SELECT ${s.cols} count(*), ${stats(res)} FROM ticket t WHERE t.resolved_at >= $1 AND t.resolved_at < $2 ${shape.ticketWhere ?? ''} ${s.groupBy}`,
+    values: [],
+  };
 }
 
 export function firstContact(shape: Shape): HandWrittenQuery {
@@ -144,7 +150,9 @@ export function agentPage(agentIds: number[]): Shape {
 export function businessHours(shape: Shape): HandWrittenQuery[] {
   const created = select(shape, 't.created_at', shape.ticketGroup);
   const resolvedAt = select(shape, 't.resolved_at', shape.ticketGroup);
-  const sla = (m: string) => `count(*) FILTER (WHERE b.${m}_met), count(*) FILTER (WHERE NOT b.${m}_met OR (b.${m}_met IS NULL AND b.${m}_target IS NOT NULL AND b.${m}_breach_at < now())),
+  const sla = (
+    m: string,
+  ) => `count(*) FILTER (WHERE b.${m}_met), count(*) FILTER (WHERE NOT b.${m}_met OR (b.${m}_met IS NULL AND b.${m}_target IS NOT NULL AND b.${m}_breach_at < now())),
     count(*) FILTER (WHERE b.${m}_met IS NULL AND b.${m}_target IS NOT NULL AND (b.${m}_breach_at IS NULL OR b.${m}_breach_at >= now()))`;
   return [
     {

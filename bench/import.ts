@@ -60,24 +60,63 @@ let started = Date.now();
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const ext = (prefix: string, id: number | null) => (id === null ? null : `${prefix}-${id}`);
   for (const t of directory.teams) await write({ type: 'team', externalId: t.externalId, name: t.name });
-  for (const a of directory.agents) await write({ type: 'agent', externalId: a.externalId, name: a.name, email: a.email, team: ext('demo-t', a.teamId), active: a.active });
-  for (const c of directory.customers) await write({ type: 'customer', externalId: c.externalId, name: c.name, email: c.email, segment: c.segment, createdAt: iso(c.createdAt), churnedAt: iso(c.churnedAt) });
+  for (const a of directory.agents)
+    await write({ type: 'agent', externalId: a.externalId, name: a.name, email: a.email, team: ext('demo-t', a.teamId), active: a.active });
+  for (const c of directory.customers)
+    await write({
+      type: 'customer',
+      externalId: c.externalId,
+      name: c.name,
+      email: c.email,
+      segment: c.segment,
+      createdAt: iso(c.createdAt),
+      churnedAt: iso(c.churnedAt),
+    });
   for (const a of directory.articles) await write({ type: 'article', externalId: a.externalId, title: a.title, url: a.url });
   for (const batch of generateActivity(random, directory, traits, { tickets, start, until, batchSize: 5000 })) {
     for (const t of batch.tickets) {
       await write({
-        type: 'ticket', externalId: t.externalId, subject: t.subject, channel: t.channel, priority: t.priority, category: t.category, status: t.status,
-        customer: ext('demo-c', t.customerId), assignee: ext('demo-a', t.assigneeId), team: ext('demo-t', t.teamId), createdAt: iso(t.createdAt),
-        firstResponseAt: iso(t.firstResponseAt), resolvedAt: iso(t.resolvedAt), reopenCount: t.reopenCount, knowledgeArticle: ext('demo-kb', t.knowledgeArticleId),
+        type: 'ticket',
+        externalId: t.externalId,
+        subject: t.subject,
+        channel: t.channel,
+        priority: t.priority,
+        category: t.category,
+        status: t.status,
+        customer: ext('demo-c', t.customerId),
+        assignee: ext('demo-a', t.assigneeId),
+        team: ext('demo-t', t.teamId),
+        createdAt: iso(t.createdAt),
+        firstResponseAt: iso(t.firstResponseAt),
+        resolvedAt: iso(t.resolvedAt),
+        reopenCount: t.reopenCount,
+        knowledgeArticle: ext('demo-kb', t.knowledgeArticleId),
       });
     }
     for (const i of batch.interactions) {
-      await write({ type: 'interaction', externalId: i.externalId, ticket: `demo-tk-${i.ticketId}`, agent: `demo-a-${i.agentId}`, startedAt: iso(i.startedAt),
-        talkSeconds: i.talkSeconds, holdSeconds: i.holdSeconds, wrapUpSeconds: i.wrapUpSeconds, transferred: i.transferred });
+      await write({
+        type: 'interaction',
+        externalId: i.externalId,
+        ticket: `demo-tk-${i.ticketId}`,
+        agent: `demo-a-${i.agentId}`,
+        startedAt: iso(i.startedAt),
+        talkSeconds: i.talkSeconds,
+        holdSeconds: i.holdSeconds,
+        wrapUpSeconds: i.wrapUpSeconds,
+        transferred: i.transferred,
+      });
     }
     for (const s of batch.surveys) {
-      await write({ type: 'survey', externalId: s.externalId, kind: s.kind, score: s.score, customer: `demo-c-${s.customerId}`, ticket: ext('demo-tk', s.ticketId),
-        respondedAt: iso(s.respondedAt), comment: s.comment });
+      await write({
+        type: 'survey',
+        externalId: s.externalId,
+        kind: s.kind,
+        score: s.score,
+        customer: `demo-c-${s.customerId}`,
+        ticket: ext('demo-tk', s.ticketId),
+        respondedAt: iso(s.respondedAt),
+        comment: s.comment,
+      });
     }
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
@@ -124,11 +163,17 @@ try {
 
   const importRate = rows / importSeconds;
   const copyRate = rows / copySeconds;
-  console.log(`\nImport benchmark: ${tickets.toLocaleString('en')} tickets, ${rows.toLocaleString('en')} records, PostgreSQL, ${os.cpus().length} cores\n`);
+  console.log(
+    `\nImport benchmark: ${tickets.toLocaleString('en')} tickets, ${rows.toLocaleString('en')} records, PostgreSQL, ${os.cpus().length} cores\n`,
+  );
   console.log('| method | seconds | rows/s | peak RSS |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| npm run import (validate, resolve, upsert, one transaction) | ${importSeconds.toFixed(1)} | ${Math.round(importRate).toLocaleString('en')} | ${(peak / 2 ** 20).toFixed(0)} MiB |`);
-  console.log(`| PostgreSQL COPY of the same rows (one transaction) | ${copySeconds.toFixed(1)} | ${Math.round(copyRate).toLocaleString('en')} | — |`);
+  console.log(
+    `| npm run import (validate, resolve, upsert, one transaction) | ${importSeconds.toFixed(1)} | ${Math.round(importRate).toLocaleString('en')} | ${(peak / 2 ** 20).toFixed(0)} MiB |`,
+  );
+  console.log(
+    `| PostgreSQL COPY of the same rows (one transaction) | ${copySeconds.toFixed(1)} | ${Math.round(copyRate).toLocaleString('en')} | — |`,
+  );
   console.log(`\nImport rate / COPY rate: ${(importRate / copyRate).toFixed(2)}`);
 } finally {
   await admin(`DROP DATABASE IF EXISTS ${importDb} WITH (FORCE)`);

@@ -11,7 +11,9 @@ import { applyMigrations } from '../server/db/migrations.js';
 import { defaultSeedOptions, seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga } from '../server/yoga.js';
 
-const { values: options } = parseArgs({ options: { iterations: { type: 'string', default: '20' }, tickets: { type: 'string', default: '20000' } } });
+const { values: options } = parseArgs({
+  options: { iterations: { type: 'string', default: '20' }, tickets: { type: 'string', default: '20000' } },
+});
 const iterations = Number(options.iterations);
 
 const db = await openDatabase({ databaseUrl: null, dataDir: null });
@@ -39,7 +41,8 @@ async function ask(cold: boolean): Promise<number> {
   return performance.now() - started;
 }
 
-const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
+const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)]!;
 await ask(true); // plans and JIT
 const cold: number[] = [];
 for (let i = 0; i < iterations; i++) cold.push(await ask(true));

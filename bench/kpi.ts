@@ -66,11 +66,19 @@ const quarter = { from: new Date(until.getTime() - 90 * day).toISOString(), to: 
 // rate limit is off so that repetitions measure the work, not the throttle.
 const { id: benchKeyId, key: benchKey } = await createApiKey(db.sql, { name: 'bench-kpi', scopes: ['kpis:read', 'kpis:agents'] });
 const server = await startServer({
-  db, logger: silentLogger, host: '127.0.0.1', port: 0, graphiql: false, shutdownTimeoutMs: 1000, rateLimit: { burst: 1, refillPerSecond: 0 },
+  db,
+  logger: silentLogger,
+  host: '127.0.0.1',
+  port: 0,
+  graphiql: false,
+  shutdownTimeoutMs: 1000,
+  rateLimit: { burst: 1, refillPerSecond: 0 },
 });
 const direct = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
 
-const agentIds = (await db.prisma.agent.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 100, select: { id: true } })).map((a) => a.id);
+const agentIds = (await db.prisma.agent.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 100, select: { id: true } })).map(
+  (a) => a.id,
+);
 
 const ticketKpis = `ticketCount resolvedCount backlog firstResponseTime { average median p90 } resolutionTime { average median p90 }
   firstContactResolution { value } averageHandleTime { average median p90 averageTalk } nps { score } csat { rate { value } average }
@@ -92,16 +100,29 @@ const operations: Operation[] = [
     query: `query ($p: PeriodInput!) { kpis(period: $p) { ${ticketKpis} customersAtStart customersAtEnd newCustomers retentionRate { value } churnRate { value } } }`,
     variables: { p: year },
     period: year,
-    sql: [hand.created(hand.wholePeriod), hand.resolved(hand.wholePeriod), hand.firstContact(hand.wholePeriod), hand.backlog(hand.wholePeriod, null),
-      hand.handleTime(hand.wholePeriod), hand.surveys(hand.wholePeriod), hand.customers()],
+    sql: [
+      hand.created(hand.wholePeriod),
+      hand.resolved(hand.wholePeriod),
+      hand.firstContact(hand.wholePeriod),
+      hand.backlog(hand.wholePeriod, null),
+      hand.handleTime(hand.wholePeriod),
+      hand.surveys(hand.wholePeriod),
+      hand.customers(),
+    ],
   },
   {
     name: '(b) kpiSlices MONTH x TEAM, one year',
     query: `query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: MONTH, groupBy: [TEAM]) { bucketStart group { team { name } } kpis { ${ticketKpis} } } }`,
     variables: { p: year },
     period: year,
-    sql: [hand.created(hand.monthTeam), hand.resolved(hand.monthTeam), hand.firstContact(hand.monthTeam), hand.backlog(hand.monthTeam, 'month'),
-      hand.handleTime(hand.monthTeam), hand.surveys(hand.monthTeam)],
+    sql: [
+      hand.created(hand.monthTeam),
+      hand.resolved(hand.monthTeam),
+      hand.firstContact(hand.monthTeam),
+      hand.backlog(hand.monthTeam, 'month'),
+      hand.handleTime(hand.monthTeam),
+      hand.surveys(hand.monthTeam),
+    ],
   },
   {
     name: '(c) kpiSlices DAY x CHANNEL, 90 days',
@@ -111,11 +132,16 @@ const operations: Operation[] = [
     sql: [hand.created(hand.dayChannel), hand.handleTime(hand.dayChannel), hand.surveys(hand.dayChannel)],
   },
   {
-    name: '(d) 100 agents\' kpis, one year',
+    name: "(d) 100 agents' kpis, one year",
     query: `query ($p: PeriodInput!) { agents(first: 100) { edges { node { name kpis(period: $p) { ticketCount resolvedCount averageHandleTime { average } csat { rate { value } } } } } } }`,
     variables: { p: year },
     period: year,
-    sql: [hand.created(hand.agentPage(agentIds)), hand.resolved(hand.agentPage(agentIds)), hand.handleTime(hand.agentPage(agentIds)), hand.surveys(hand.agentPage(agentIds))],
+    sql: [
+      hand.created(hand.agentPage(agentIds)),
+      hand.resolved(hand.agentPage(agentIds)),
+      hand.handleTime(hand.agentPage(agentIds)),
+      hand.surveys(hand.agentPage(agentIds)),
+    ],
   },
   {
     name: '(e) business hours: kpiSlices MONTH x PRIORITY, one year, business times and SLA attainment',
@@ -158,7 +184,9 @@ async function viaApi(operation: Operation, cold: boolean): Promise<number> {
   const query = cold ? operation.query.replace(/^query /, `query ColdRun${++coldRuns}${process.pid} `) : operation.query;
   const started = performance.now();
   if (operation.csv) {
-    const answer = await fetch(new URL(`/kpis.csv?${new URLSearchParams(operation.csv)}`, server.url), { headers: { authorization: `Bearer ${benchKey}` } });
+    const answer = await fetch(new URL(`/kpis.csv?${new URLSearchParams(operation.csv)}`, server.url), {
+      headers: { authorization: `Bearer ${benchKey}` },
+    });
     const text = await answer.text();
     if (answer.status !== 200) throw new Error(`${operation.name}: ${answer.status} ${text}`);
     return performance.now() - started;
@@ -192,8 +220,12 @@ async function measure(run: () => Promise<number>): Promise<number[]> {
   return samples;
 }
 
-console.log(`\nKPI benchmark: ${tickets.toLocaleString('en')} tickets, PostgreSQL, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${iterations} runs each\n`);
-console.log('| operation | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms | hand-written SQL p50 ms | SQL p95 ms | SQL p50 / cold p50 | SQL statements |');
+console.log(
+  `\nKPI benchmark: ${tickets.toLocaleString('en')} tickets, PostgreSQL, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${iterations} runs each\n`,
+);
+console.log(
+  '| operation | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms | hand-written SQL p50 ms | SQL p95 ms | SQL p50 / cold p50 | SQL statements |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const operation of operations) {
   if (only && !only.has(operation.name.slice(0, 3))) continue;
@@ -214,7 +246,9 @@ for (const operation of operations) {
 if (!options['skip-recompute']) {
   const started = performance.now();
   const recomputed = await db.sql.transaction((tx) => refreshTicketBusinessTime(tx, 'all'));
-  console.log(`\nRecomputing the business time of every ticket (a calendar change): ${recomputed.toLocaleString('en')} tickets in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nRecomputing the business time of every ticket (a calendar change): ${recomputed.toLocaleString('en')} tickets in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 await revokeApiKey(db.sql, benchKeyId);

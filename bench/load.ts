@@ -69,7 +69,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!databaseUrl) {
-    console.error('bench:load measures PostgreSQL: set DATABASE_URL to a database (an empty one is seeded first, --tickets N, default 100000).');
+    console.error(
+      'bench:load measures PostgreSQL: set DATABASE_URL to a database (an empty one is seeded first, --tickets N, default 100000).',
+    );
     return 2;
   }
 
@@ -124,7 +126,14 @@ async function main(): Promise<number> {
   }
 }
 
-async function runMix(mix: 'dashboard' | 'new', url: string, headers: Record<string, string>, requests: Operation[], tickets: number, unloadedMs: Record<string, number>) {
+async function runMix(
+  mix: 'dashboard' | 'new',
+  url: string,
+  headers: Record<string, string>,
+  requests: Operation[],
+  tickets: number,
+  unloadedMs: Record<string, number>,
+) {
   const tally = new Tally();
   const bodies = requests.map((r) => JSON.stringify({ query: r.query, variables: r.variables }));
   // One shared round robin over the mix, rather than autocannon's per-connection walk through a
@@ -136,20 +145,23 @@ async function runMix(mix: 'dashboard' | 'new', url: string, headers: Record<str
     connections,
     duration,
     headers,
-    requests: [{
-      method: 'POST',
-      path: '/graphql',
-      setupRequest: (request, context) => {
-        const n = next++;
-        const i = n % requests.length;
-        context.operation = requests[i]!.name;
-        const body = mix === 'dashboard'
-          ? bodies[i]!
-          : JSON.stringify({ query: requests[i]!.query.replace(/^query (\w+)/, `query $1New${n}`), variables: requests[i]!.variables });
-        return { ...request, body };
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        setupRequest: (request, context) => {
+          const n = next++;
+          const i = n % requests.length;
+          context.operation = requests[i]!.name;
+          const body =
+            mix === 'dashboard'
+              ? bodies[i]!
+              : JSON.stringify({ query: requests[i]!.query.replace(/^query (\w+)/, `query $1New${n}`), variables: requests[i]!.variables });
+          return { ...request, body };
+        },
+        onResponse: (status, body, context) => tally.record(String(context.operation), status, body),
       },
-      onResponse: (status, body, context) => tally.record(String(context.operation), status, body),
-    }],
+    ],
   });
   return {
     mix,
@@ -159,7 +171,13 @@ async function runMix(mix: 'dashboard' | 'new', url: string, headers: Record<str
     cpus: os.cpus().length,
     requests: result.requests.total,
     throughputPerSecond: Math.round((10 * result.requests.total) / result.duration) / 10,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: result.latency.average },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      average: result.latency.average,
+    },
     errors: {
       total: tally.failed + result.errors + result.timeouts,
       byStatus: tally.byStatus,
@@ -195,8 +213,14 @@ function operationsFor(last: Date): Operation[] {
   // The end of the data's last day, and the last calendar month (UTC) that ends before it.
   const until = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1));
   const monthEnd = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), 1));
-  const month = { from: new Date(Date.UTC(monthEnd.getUTCFullYear(), monthEnd.getUTCMonth() - 1, 1)).toISOString(), to: monthEnd.toISOString() };
-  const year = { from: new Date(Date.UTC(monthEnd.getUTCFullYear() - 1, monthEnd.getUTCMonth(), 1)).toISOString(), to: monthEnd.toISOString() };
+  const month = {
+    from: new Date(Date.UTC(monthEnd.getUTCFullYear(), monthEnd.getUTCMonth() - 1, 1)).toISOString(),
+    to: monthEnd.toISOString(),
+  };
+  const year = {
+    from: new Date(Date.UTC(monthEnd.getUTCFullYear() - 1, monthEnd.getUTCMonth(), 1)).toISOString(),
+    to: monthEnd.toISOString(),
+  };
   const days30 = { from: new Date(until.getTime() - 30 * day).toISOString(), to: until.toISOString(), timeZone: 'America/Sao_Paulo' };
   return [
     {
@@ -270,7 +294,13 @@ function printReport(report: {
   throughputPerSecond: number;
   durationSeconds: number;
   latencyMs: Record<string, number>;
-  errors: { total: number; byStatus: Record<string, number>; byGraphQLError: Record<string, number>; socketErrors: number; timeouts: number };
+  errors: {
+    total: number;
+    byStatus: Record<string, number>;
+    byGraphQLError: Record<string, number>;
+    socketErrors: number;
+    timeouts: number;
+  };
   byOperation: Record<string, { responses: number; errors: number }>;
   unloadedMs: Record<string, number>;
 }): void {
@@ -287,7 +317,6 @@ function printReport(report: {
     console.log(`  ${name}: ${c.responses} responses, ${c.errors} errors (alone: ${report.unloadedMs[name]} ms)`);
   }
 }
-
 
 function startServer(databaseUrl: string, port: number): { child: ChildProcess; output: string[] } {
   const child = spawnServer({
@@ -315,7 +344,10 @@ async function waitForReady(base: string, child: ChildProcess, output: string[])
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output.join('\n')}`);
-    const status = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -22,7 +22,9 @@ import { startServer } from '../server/http/server.js';
 import { silentLogger } from '../server/logger.js';
 import { defaultSeedOptions, isEmpty, seedDatabase } from '../server/seed/seed.js';
 
-const { values: options } = parseArgs({ options: { tickets: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } } });
+const { values: options } = parseArgs({
+  options: { tickets: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } },
+});
 const tickets = Number(options.tickets);
 const runs = Number(options.runs);
 const config = loadConfig();
@@ -69,8 +71,14 @@ async function main(): Promise<void> {
     await seedDatabase(db, defaultSeedOptions(tickets, until));
   }
   const server = await startServer({
-    db, logger: silentLogger, host: '127.0.0.1', port: 0, graphiql: false, shutdownTimeoutMs: 1000,
-    anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 },
+    db,
+    logger: silentLogger,
+    host: '127.0.0.1',
+    port: 0,
+    graphiql: false,
+    shutdownTimeoutMs: 1000,
+    anonymousScopes: READ_SCOPES,
+    rateLimit: { burst: 1, refillPerSecond: 0 },
   });
   const from = new Date(until.getTime() - 136 * 86_400_000).toISOString();
   const report: Array<Record<string, unknown>> = [];
@@ -82,7 +90,13 @@ async function main(): Promise<void> {
       const audit = AUDIT_SIZES[name];
       statements = 0;
       const refused = (await post(server.url, query, { n: audit })) as { body: { errors?: Array<{ extensions?: { code?: string } }> } };
-      report.push({ shape: name, n: audit, cost: costOf(query, audit), answer: refused.body.errors?.[0]?.extensions?.code ?? 'served', statements });
+      report.push({
+        shape: name,
+        n: audit,
+        cost: costOf(query, audit),
+        answer: refused.body.errors?.[0]?.extensions?.code ?? 'served',
+        statements,
+      });
       for (let run = 0; run < runs; run++) {
         global.gc?.();
         const heapBefore = process.memoryUsage().heapUsed;
@@ -106,8 +120,13 @@ async function main(): Promise<void> {
         done = true;
         await probe;
         report.push({
-          shape: name, n, cost: costOf(query, n), answer: answer.body.errors?.[0]?.extensions?.code ?? 'served',
-          ms: Math.round(ms), statements, bytes: answer.bytes,
+          shape: name,
+          n,
+          cost: costOf(query, n),
+          answer: answer.body.errors?.[0]?.extensions?.code ?? 'served',
+          ms: Math.round(ms),
+          statements,
+          bytes: answer.bytes,
           heapGrowthMiB: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1048576) * 10) / 10,
           rssPeakGrowthMiB: Math.round(((peakRss - rssBefore) / 1048576) * 10) / 10,
           worstHealthzMs: Math.round(worstHealth),
@@ -120,13 +139,19 @@ async function main(): Promise<void> {
   console.log('| shape | n | cost | answer | ms | statements | bytes | heap growth MiB | RSS peak growth MiB | worst /healthz ms |');
   console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
   for (const row of report) {
-    console.log(`| ${row.shape} | ${row.n} | ${row.cost} | ${row.answer} | ${row.ms ?? '—'} | ${row.statements} | ${row.bytes ?? '—'} | ${row.heapGrowthMiB ?? '—'} | ${row.rssPeakGrowthMiB ?? '—'} | ${row.worstHealthzMs ?? '—'} |`);
+    console.log(
+      `| ${row.shape} | ${row.n} | ${row.cost} | ${row.answer} | ${row.ms ?? '—'} | ${row.statements} | ${row.bytes ?? '—'} | ${row.heapGrowthMiB ?? '—'} | ${row.rssPeakGrowthMiB ?? '—'} | ${row.worstHealthzMs ?? '—'} |`,
+    );
   }
   console.log(JSON.stringify(report));
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   return { status: response.status, bytes: text.length, body: JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> } };
 }

@@ -21,7 +21,10 @@ function newestSource(dir) {
 }
 
 if (process.argv.includes('--if-stale') && existsSync(stamp)) {
-  const sources = Math.max(newestSource(path.join(root, 'server')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(path.join(root, f)).mtimeMs));
+  const sources = Math.max(
+    newestSource(path.join(root, 'server')),
+    ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(path.join(root, f)).mtimeMs),
+  );
   if (statSync(stamp).mtimeMs >= sources) process.exit(0);
 }
 console.error('Compiling the server into dist/ (first start, or the sources changed)…');

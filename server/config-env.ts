@@ -29,7 +29,9 @@ const FALSE = ['0', 'false', 'no', 'off'];
 const flag = variable(
   z
     .string()
-    .refine((value) => [...TRUE, ...FALSE].includes(value.toLowerCase()), { error: (issue) => `must be true or false, got "${String(issue.input)}"` })
+    .refine((value) => [...TRUE, ...FALSE].includes(value.toLowerCase()), {
+      error: (issue) => `must be true or false, got "${String(issue.input)}"`,
+    })
     .transform((value) => TRUE.includes(value.toLowerCase()))
     .optional(),
 );
@@ -45,7 +47,10 @@ const databaseUrl = variable(
       error: (issue) => `must start with postgresql:// (got a ${new URL(String(issue.input)).protocol} URL)`,
       abort: true,
     })
-    .refine((value) => new URL(value).pathname.length > 1, { error: 'must name a database, as in postgresql://host:5432/dbname', abort: true })
+    .refine((value) => new URL(value).pathname.length > 1, {
+      error: 'must name a database, as in postgresql://host:5432/dbname',
+      abort: true,
+    })
     .optional(),
 );
 
@@ -71,7 +76,12 @@ const secret = (minLength: number) =>
 const origins = variable(
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .superRefine((items, context) => {
       for (const item of items.filter((one) => !isOrigin(one))) {
         context.addIssue({
@@ -97,7 +107,11 @@ export const ENV_SCHEMA = z.object({
   HOST: variable(z.string().optional()),
   PORT: wholeNumber(4000, 0, 65535),
   LOG_LEVEL: variable(
-    z.enum(['debug', 'info', 'warn', 'error'], { error: (issue) => `must be one of debug, info, warn, error, got "${String(issue.input)}"` }).default('info'),
+    z
+      .enum(['debug', 'info', 'warn', 'error'], {
+        error: (issue) => `must be one of debug, info, warn, error, got "${String(issue.input)}"`,
+      })
+      .default('info'),
   ),
   DESKQL_DEMO_DATA: flag,
   DESKQL_DEMO_TICKETS: wholeNumber(20_000, 0, 10_000_000),

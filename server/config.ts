@@ -114,14 +114,19 @@ export function loadConfig(env: Env = process.env): Config {
     // Anonymous access is a convenience of the single-user demo, never of a service.
     if (databaseUrl) problems.push('DESKQL_ANONYMOUS_READ cannot be true with DATABASE_URL: a shared database needs API keys');
     if (production) problems.push('DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production');
-    if (!isLoopback(config.host)) problems.push(`DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "${config.host}"`);
+    if (!isLoopback(config.host))
+      problems.push(`DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "${config.host}"`);
   }
   if (config.databaseReadUrl && !databaseUrl) problems.push('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   if (config.rateLimit.refillPerSecond > 0 && config.rateLimit.burst < config.limits.maxCost) {
-    problems.push(`RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`);
+    problems.push(
+      `RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`,
+    );
   }
   if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
-    problems.push(`HTTP_HEADERS_TIMEOUT_MS (${config.http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.http.requestTimeoutMs})`);
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${config.http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.http.requestTimeoutMs})`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -33,7 +33,9 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: LogLevel = 'info', bound: LogFields = {}, write?: (line: string) => void): Logger {
-  const destination: DestinationStream = write ? { write: (chunk: string) => write(chunk.replace(/\n$/, '')) } : pino.destination({ dest: 1, sync: true });
+  const destination: DestinationStream = write
+    ? { write: (chunk: string) => write(chunk.replace(/\n$/, '')) }
+    : pino.destination({ dest: 1, sync: true });
   const logger = pino(
     {
       level,

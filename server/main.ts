@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, { service: 'deskql' });
   const metrics = createDeskqlMetrics();
   // The first start takes a while (database files, migrations, demo data): say what it is doing.
-  logger.info(config.databaseUrl ? 'opening the PostgreSQL database' : 'opening the embedded database (creating it on first start)', config.databaseUrl ? {} : { dataDir: config.dataDir });
+  logger.info(
+    config.databaseUrl ? 'opening the PostgreSQL database' : 'opening the embedded database (creating it on first start)',
+    config.databaseUrl ? {} : { dataDir: config.dataDir },
+  );
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -67,7 +70,13 @@ async function main(): Promise<void> {
 
   // Query answers may read from a replica; writes, keys and the rate limit stay on the primary.
   const readDb = config.databaseReadUrl
-    ? await openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: null, poolSize: config.databasePoolSize, statementTimeoutMs: config.statementTimeoutMs, logger })
+    ? await openDatabase({
+        databaseUrl: config.databaseReadUrl,
+        dataDir: null,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.statementTimeoutMs,
+        logger,
+      })
     : null;
   if (readDb) logger.info('query answers read from a replica (DATABASE_READ_URL)');
   const answerCache = createAnswerCache({
@@ -78,7 +87,12 @@ async function main(): Promise<void> {
     maxEntries: config.responseCache.maxEntries,
     ttlMs: config.responseCache.ttlSeconds * 1000,
   });
-  logger.info('response cache', config.responseCache.redisUrl ? { store: 'redis', prefix: config.responseCache.redisKeyPrefix } : { store: 'memory', maxEntries: config.responseCache.maxEntries });
+  logger.info(
+    'response cache',
+    config.responseCache.redisUrl
+      ? { store: 'redis', prefix: config.responseCache.redisKeyPrefix }
+      : { store: 'memory', maxEntries: config.responseCache.maxEntries },
+  );
 
   const running = await startServer({
     db,
@@ -101,7 +115,12 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
   });
   const dashboard = running.url.replace(/\/graphql$/, '/');
-  logger.info(`DeskQL is ready at ${running.url} (dashboard: ${dashboard})`, { url: running.url, dashboard, graphiql: config.graphiql, pid: process.pid });
+  logger.info(`DeskQL is ready at ${running.url} (dashboard: ${dashboard})`, {
+    url: running.url,
+    dashboard,
+    graphiql: config.graphiql,
+    pid: process.pid,
+  });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

@@ -77,14 +77,14 @@ export interface YogaOptions {
 
 export const DEFAULT_KPI_ADMISSION: KpiAdmissionOptions = { concurrency: 4, maxWaitMs: 5000 };
 
-
 export function createDeskqlYoga(options: YogaOptions) {
   const logger = options.logger ?? silentLogger;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const graphiql = options.graphiql ?? false;
   const readDb = options.readDb ?? options.db;
   const answerCache =
-    options.answerCache ?? createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
+    options.answerCache ??
+    createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
   const metrics = options.metrics ?? createDeskqlMetrics();
   metrics.watchPool(() => options.db.poolStats());
   const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
@@ -120,7 +120,10 @@ export function createDeskqlYoga(options: YogaOptions) {
     // authentication found, the caller's database clients, and the per-request caches.
     context: async ({ request, caller, clients }) => {
       // Authentication answers every other request before any GraphQL work: fail closed.
-      if (!caller || !clients) throw createGraphQLError('This API needs a key: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      if (!caller || !clients)
+        throw createGraphQLError('This API needs a key: send "Authorization: Bearer <key>"', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
       const stop = new OperationStop();
       const prisma = await clients.borrow(options.db, caller, stop);
       return {
@@ -161,7 +164,11 @@ export function createDeskqlYoga(options: YogaOptions) {
       // /kpis.csv re-enters this same pipeline as a POST to /graphql (so it is authenticated,
       // scope-checked, costed and row-restricted like any GraphQL request); it only needs to
       // sit after logging, and before anything that would refuse a path other than /graphql.
-      useKpiCsv({ graphqlEndpoint: GRAPHQL_ENDPOINT, csrfHeader: CSRF_HEADER, fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)) }),
+      useKpiCsv({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        csrfHeader: CSRF_HEADER,
+        fetch: (request): Promise<Response> => Promise.resolve(yoga.fetch(request)),
+      }),
       useCsrfProtection({ header: CSRF_HEADER, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiql }),
       useAuthentication({
         sql: options.db.sql,

@@ -25,7 +25,9 @@ beforeAll(async () => {
   api = await startTestApi();
   fixture = await loadKpiFixture(api.db.prisma);
   service = createDeskqlYoga({ db: api.db, anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } });
-  admin = (await createApiKey(api.db.sql, { name: 'admin', scopes: ['kpis:read', 'kpis:agents', 'records:read', 'records:write', 'keys:admin'] })).key;
+  admin = (
+    await createApiKey(api.db.sql, { name: 'admin', scopes: ['kpis:read', 'kpis:agents', 'records:read', 'records:write', 'keys:admin'] })
+  ).key;
   reader = (await createApiKey(api.db.sql, { name: 'reader', scopes: ['kpis:read', 'records:read'] })).key;
 });
 afterAll(() => api.close());
@@ -35,7 +37,9 @@ describe('page size without edges (item 7)', () => {
     const answer = await send('{ tickets(first: 500) { totalCount } }', {}, reader);
     expect(answer.body.data).toBeUndefined();
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(answer.body.errors?.[0]?.message).toBe('first must be between 0 and 100, got 500; page through larger results with after/before');
+    expect(answer.body.errors?.[0]?.message).toBe(
+      'first must be between 0 and 100, got 500; page through larger results with after/before',
+    );
     expect(answer.body.errors?.[0]?.path).toEqual(['tickets']);
   });
 
@@ -90,7 +94,9 @@ describe('idempotency (item 9)', () => {
     await api.db.sql.query("UPDATE idempotency_receipt SET created_at = now() - interval '25 hours'");
     const again = await send(CREATE, { name: 'old' }, admin, { 'idempotency-key': 'old-receipt' });
     expect(again.body.errors).toBeUndefined();
-    const [{ n }] = (await api.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM idempotency_receipt WHERE created_at < now() - interval '24 hours'")) as [{ n: number }];
+    const [{ n }] = (await api.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM idempotency_receipt WHERE created_at < now() - interval '24 hours'",
+    )) as [{ n: number }];
     expect(n).toBe(0);
   });
 });
@@ -98,15 +104,21 @@ describe('idempotency (item 9)', () => {
 describe('key administration (item 10)', () => {
   it('keys:admin cannot mint a key with scopes it does not hold', async () => {
     const keysOnly = (await createApiKey(api.db.sql, { name: 'keys-only', scopes: ['keys:admin'] })).key;
-    const answer = await send('mutation { createApiKey(input: { name: "escalated", scopes: [RECORDS_WRITE, KEYS_ADMIN] }) { key } }', {}, keysOnly);
+    const answer = await send(
+      'mutation { createApiKey(input: { name: "escalated", scopes: [RECORDS_WRITE, KEYS_ADMIN] }) { key } }',
+      {},
+      keysOnly,
+    );
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(answer.body.errors?.[0]?.message).toContain('cannot grant records:write, which it does not hold itself');
     const allowed = await send('mutation { createApiKey(input: { name: "same", scopes: [KEYS_ADMIN] }) { key } }', {}, keysOnly);
     expect(allowed.body.data.createApiKey.key).toMatch(/^dq_/);
   });
 
-  it('a team-restricted key reads the e-mails of its teams\' agents only', async () => {
-    const restricted = (await createApiKey(api.db.sql, { name: 'tier-1', scopes: ['kpis:read', 'records:read'], teamIds: [fixture.teams.t1.id] })).key;
+  it("a team-restricted key reads the e-mails of its teams' agents only", async () => {
+    const restricted = (
+      await createApiKey(api.db.sql, { name: 'tier-1', scopes: ['kpis:read', 'records:read'], teamIds: [fixture.teams.t1.id] })
+    ).key;
     const answer = await send('{ agents(first: 10) { edges { node { name email team { name } } } } }', {}, restricted);
     expect(answer.body.errors).toBeUndefined();
     const byName = Object.fromEntries(answer.body.data.agents.edges.map((e: any) => [e.node.name, e.node.email]));
@@ -122,7 +134,8 @@ describe('absurd input is BAD_USER_INPUT (item 10)', () => {
   it('variables nested 100,000 deep', async () => {
     // Written by hand: JSON.stringify itself cannot go this deep.
     const nested = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
-    const query = 'query($f: KpiFilter) { kpis(period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }, filter: $f) { ticketCount } }';
+    const query =
+      'query($f: KpiFilter) { kpis(period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }, filter: $f) { ticketCount } }';
     const { status, body } = await sendRequest(service, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(reader) },
@@ -144,14 +157,22 @@ describe('absurd input is BAD_USER_INPUT (item 10)', () => {
     const years = await send('{ kpis(period: { from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" }) { ticketCount } }', {}, reader);
     expect(years.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(years.body.errors?.[0]?.message).toContain('in the years 1900 to 9999');
-    const long = await send('{ kpis(period: { from: "1900-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" }) { ticketCount comparison { from } } }', {}, reader);
+    const long = await send(
+      '{ kpis(period: { from: "1900-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" }) { ticketCount comparison { from } } }',
+      {},
+      reader,
+    );
     expect(long.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(long.body.errors?.[0]?.message).toContain('spans more than 100 years');
   });
 
   for (const dimension of ['AGENT', 'TEAM', 'CHANNEL']) {
     it(`KpiSlice.customers.totalCount on slices grouped by ${dimension}`, async () => {
-      const answer = await send(`{ kpiSlices(period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }, groupBy: [${dimension}]) { customers(basis: AT_END) { totalCount } } }`, {}, admin);
+      const answer = await send(
+        `{ kpiSlices(period: { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" }, groupBy: [${dimension}]) { customers(basis: AT_END) { totalCount } } }`,
+        {},
+        admin,
+      );
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(answer.body.errors?.[0]?.message).toMatch(/customersAtStart/);
     });

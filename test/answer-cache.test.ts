@@ -40,7 +40,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function ask(headers: Record<string, string>, query = kpiQuery, variables: Record<string, unknown> = { p: period }) {
-  const result = (await api.graphql(query, variables, headers)) as { data?: any; errors?: unknown[]; extensions?: { freshness?: Freshness } };
+  const result = (await api.graphql(query, variables, headers)) as {
+    data?: any;
+    errors?: unknown[];
+    extensions?: { freshness?: Freshness };
+  };
   expect(result.errors).toBeUndefined();
   return { data: result.data, freshness: result.extensions!.freshness! };
 }
@@ -60,15 +64,44 @@ describe('the response cache', () => {
 
   it('never serves an answer computed before a committed write', async () => {
     const before = await ask(reader);
-    const { importRecords } = await (await api.graphql(
-      'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }',
-      { i: { ndjson: ndjson([
-        { type: 'customer', externalId: 'cache-c', name: 'Cache Co', email: null, segment: 'smb', createdAt: '2026-01-01T00:00:00Z', churnedAt: null },
-        { type: 'ticket', externalId: 'cache-t', subject: 'New', channel: 'WEB', priority: 'LOW', category: null, status: 'SOLVED', customer: 'cache-c',
-          assignee: null, team: null, createdAt: '2026-04-01T00:00:00Z', firstResponseAt: null, resolvedAt: '2026-04-02T00:00:00Z', reopenCount: 0, knowledgeArticle: null },
-      ]) } },
-      admin,
-    )).data!;
+    const { importRecords } = await (
+      await api.graphql(
+        'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }',
+        {
+          i: {
+            ndjson: ndjson([
+              {
+                type: 'customer',
+                externalId: 'cache-c',
+                name: 'Cache Co',
+                email: null,
+                segment: 'smb',
+                createdAt: '2026-01-01T00:00:00Z',
+                churnedAt: null,
+              },
+              {
+                type: 'ticket',
+                externalId: 'cache-t',
+                subject: 'New',
+                channel: 'WEB',
+                priority: 'LOW',
+                category: null,
+                status: 'SOLVED',
+                customer: 'cache-c',
+                assignee: null,
+                team: null,
+                createdAt: '2026-04-01T00:00:00Z',
+                firstResponseAt: null,
+                resolvedAt: '2026-04-02T00:00:00Z',
+                reopenCount: 0,
+                knowledgeArticle: null,
+              },
+            ]),
+          },
+        },
+        admin,
+      )
+    ).data!;
     expect(importRecords.ok).toBe(true);
     const after = await ask(reader);
     expect(after.freshness.cached).toBe(false);
@@ -82,7 +115,7 @@ describe('the response cache', () => {
     expect(third.data.kpis.resolvedCount).toBe(before.data.kpis.resolvedCount);
   });
 
-  it('keys answers by the caller\'s scopes and teams: a restricted key never receives another key\'s answer', async () => {
+  it("keys answers by the caller's scopes and teams: a restricted key never receives another key's answer", async () => {
     const everyone = await ask(reader);
     const team1 = await ask(restricted);
     const team2 = await ask(otherRestricted);
@@ -97,7 +130,9 @@ describe('the response cache', () => {
   });
 
   it('never answers a mutation from the cache: the same createApiKey twice makes two keys', async () => {
-    const keyAdmin = { authorization: `Bearer ${(await createApiKey(api.db.sql, { name: 'key-admin', scopes: ['keys:admin', 'kpis:read'] })).key}` };
+    const keyAdmin = {
+      authorization: `Bearer ${(await createApiKey(api.db.sql, { name: 'key-admin', scopes: ['keys:admin', 'kpis:read'] })).key}`,
+    };
     const create = 'mutation { createApiKey(input: { name: "twice", scopes: [KPIS_READ] }) { key } }';
     const first = await api.graphql(create, {}, keyAdmin);
     const second = await api.graphql(create, {}, keyAdmin);
@@ -107,7 +142,11 @@ describe('the response cache', () => {
   });
 
   it('reports freshness on mutations too, and does not cache answers with errors', async () => {
-    const result = await api.graphql('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }', { i: { ndjson: ndjson([{ type: 'team', externalId: 'cache-team', name: 'Cache' }]) } }, admin);
+    const result = await api.graphql(
+      'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }',
+      { i: { ndjson: ndjson([{ type: 'team', externalId: 'cache-team', name: 'Cache' }]) } },
+      admin,
+    );
     expect((result as any).extensions.freshness).toMatchObject({ cached: false, dataVersion: expect.stringMatching(/^\d+$/) });
     const bad = { p: { from: '2026-06-01T00:00:00Z', to: '2026-03-01T00:00:00Z' } };
     for (let i = 0; i < 2; i++) {
@@ -119,11 +158,24 @@ describe('the response cache', () => {
 
   it('moves the data version when an SLA policy changes, and marks SLA answers as changing with time', async () => {
     const slaQuery = 'query ($p: PeriodInput!) { kpis(period: $p) { firstResponseSla { achieved breached pending } } }';
-    const policy = (target: number) => ndjson([
-      { type: 'sla', externalId: 'demo-sla-high', name: 'High', priority: 'HIGH', firstResponseTargetSeconds: target, resolutionTargetSeconds: null, businessHours: false },
-    ]);
+    const policy = (target: number) =>
+      ndjson([
+        {
+          type: 'sla',
+          externalId: 'demo-sla-high',
+          name: 'High',
+          priority: 'HIGH',
+          firstResponseTargetSeconds: target,
+          resolutionTargetSeconds: null,
+          businessHours: false,
+        },
+      ]);
     const write = async (target: number) => {
-      const result = await api.graphql('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }', { i: { ndjson: policy(target) } }, admin);
+      const result = await api.graphql(
+        'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }',
+        { i: { ndjson: policy(target) } },
+        admin,
+      );
       expect(result.errors).toBeUndefined();
       expect((result.data as any).importRecords.ok).toBe(true);
     };

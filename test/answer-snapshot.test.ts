@@ -68,7 +68,9 @@ describe('one answer, one snapshot', () => {
   it.skipIf(!process.env.DATABASE_URL)('spreads its statements over two connections that see the same snapshot', async () => {
     const snapshot = await AnswerSnapshot.open(api.db.prisma, { repeatableRead: true, timeoutMs: 30_000, lanes: 2 });
     try {
-      const [{ customer }] = (await api.db.sql.query<{ customer: number }>('SELECT min(id) AS customer FROM customer')) as [{ customer: number }];
+      const [{ customer }] = (await api.db.sql.query<{ customer: number }>('SELECT min(id) AS customer FROM customer')) as [
+        { customer: number },
+      ];
       const [{ n: before }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket')) as [{ n: number }];
       // Committed after the snapshot was taken: neither lane may see it.
       await api.db.sql.query(

@@ -8,7 +8,16 @@ import { createApiKey } from '../server/auth/api-keys.js';
 import type { Scope } from '../server/auth/scopes.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { EXAMPLE, linesOf, ndjson } from './support/ndjson.js';
-import { bearer, errorCodes as codes, globalId, type HttpAnswer, postGraphQL, startTestApi, type TestApi, type UntypedData } from './support/test-api.js';
+import {
+  bearer,
+  errorCodes as codes,
+  globalId,
+  type HttpAnswer,
+  postGraphQL,
+  startTestApi,
+  type TestApi,
+  type UntypedData,
+} from './support/test-api.js';
 
 /** No anonymous access, rate limit off: the production configuration, minus the rate limit. */
 const PRODUCTION = { anonymousScopes: null, rateLimit: { burst: 1, refillPerSecond: 0 } };
@@ -27,7 +36,11 @@ beforeAll(async () => {
   admin = (await key('admin', ['kpis:read', 'kpis:agents', 'records:read', 'records:write', 'keys:admin'])).key;
   // A second team, created through the API by a key that may write (and has no tickets).
   const writer = await key('writer', ['records:write']);
-  const created = await post('mutation { upsertTeam(input: { externalId: "t-partner", name: "Partner desk" }) { created team { id name } } }', {}, writer.key);
+  const created = await post(
+    'mutation { upsertTeam(input: { externalId: "t-partner", name: "Partner desk" }) { created team { id name } } }',
+    {},
+    writer.key,
+  );
   expect(created.body.errors).toBeUndefined();
   expect(created.body.data.upsertTeam.created).toBe(true);
   teamId = created.body.data.upsertTeam.team.id;
@@ -70,7 +83,11 @@ describe('a key created through the API', () => {
     expect(Date.parse(created.apiKey.createdAt)).not.toBeNaN();
 
     // The new key works for what its scopes allow, with no delay.
-    const mine = await ok(`{ viewer { name anonymous scopes restricted teams { id } } tickets(first: 5) { totalCount } kpis(${PERIOD}) { ticketCount } }`, {}, created.key);
+    const mine = await ok(
+      `{ viewer { name anonymous scopes restricted teams { id } } tickets(first: 5) { totalCount } kpis(${PERIOD}) { ticketCount } }`,
+      {},
+      created.key,
+    );
     expect(mine.viewer).toMatchObject({ name: 'acme-bi', anonymous: false, restricted: false, teams: [] });
     expect([...mine.viewer.scopes].sort()).toEqual(['KPIS_READ', 'RECORDS_READ']);
     expect(mine.tickets.totalCount).toBe(1);
@@ -112,17 +129,25 @@ describe('a key created through the API', () => {
       expect(row).not.toContain(created.key);
       expect(row).not.toContain(created.key.slice(10));
     }
-    const [stored] = await api.db.sql.query<{ hash: string; prefix: string }>('SELECT hash, prefix FROM api_key WHERE id = $1', [Number(created.apiKey.id)]);
+    const [stored] = await api.db.sql.query<{ hash: string; prefix: string }>('SELECT hash, prefix FROM api_key WHERE id = $1', [
+      Number(created.apiKey.id),
+    ]);
     expect(stored!.hash).toBe(sha256(created.key));
     expect(stored!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored!.prefix).toBe(created.key.slice(0, 10));
   });
 
-  it('restricted to a team: viewer says so and names the team, and it sees only that team\'s tickets', async () => {
-    const created = (await ok(CREATE, { input: { name: 'partner', scopes: ['KPIS_READ', 'RECORDS_READ'], teamIds: [teamId] } }, admin)).createApiKey;
+  it("restricted to a team: viewer says so and names the team, and it sees only that team's tickets", async () => {
+    const created = (await ok(CREATE, { input: { name: 'partner', scopes: ['KPIS_READ', 'RECORDS_READ'], teamIds: [teamId] } }, admin))
+      .createApiKey;
     expect(created.apiKey.teams).toEqual([{ id: teamId, name: 'Partner desk' }]);
     const data = await ok(`${VIEWER.slice(0, -1)} tickets(first: 5) { totalCount } }`, {}, created.key);
-    expect(data.viewer).toMatchObject({ name: 'partner', anonymous: false, restricted: true, teams: [{ id: teamId, name: 'Partner desk' }] });
+    expect(data.viewer).toMatchObject({
+      name: 'partner',
+      anonymous: false,
+      restricted: true,
+      teams: [{ id: teamId, name: 'Partner desk' }],
+    });
     // Team t-1 has the only ticket; the partner team has none.
     expect(data.tickets.totalCount).toBe(0);
     const listed = (await ok(LIST, {}, admin)).apiKeys.find((k: any) => k.id === created.apiKey.id);
@@ -142,7 +167,10 @@ describe('bad key definitions', () => {
   }
 
   it('a team-restricted key with a write or administration scope is refused, naming the scope', async () => {
-    await refused({ name: 'x', scopes: ['RECORDS_READ', 'RECORDS_WRITE'], teamIds: [teamId] }, /team-restricted key cannot hold records:write/);
+    await refused(
+      { name: 'x', scopes: ['RECORDS_READ', 'RECORDS_WRITE'], teamIds: [teamId] },
+      /team-restricted key cannot hold records:write/,
+    );
     await refused({ name: 'x', scopes: ['KPIS_READ', 'KEYS_ADMIN'], teamIds: [teamId] }, /team-restricted key cannot hold keys:admin/);
   });
 
@@ -181,7 +209,9 @@ describe('scopes', () => {
       post(CREATE, { input: { name: 'escalated', scopes: ['KEYS_ADMIN'] } }, everythingButAdmin.key),
       post(REVOKE, { id: String(victim.id) }, everythingButAdmin.key),
     ];
-    for (const [answer, field] of (await Promise.all(attempts)).map((a, i) => [a, ['Query.apiKeys', 'Mutation.createApiKey', 'Mutation.revokeApiKey'][i]] as const)) {
+    for (const [answer, field] of (await Promise.all(attempts)).map(
+      (a, i) => [a, ['Query.apiKeys', 'Mutation.createApiKey', 'Mutation.revokeApiKey'][i]] as const,
+    )) {
       expect(answer.status, answer.text).toBe(403);
       expect(answer.body.data).toBeUndefined();
       expect(codes(answer)).toEqual(['FORBIDDEN']);
@@ -194,7 +224,11 @@ describe('scopes', () => {
 
   it('records:read reads tickets and the directory but not KPIs', async () => {
     const reader = await key('records-only', ['records:read']);
-    const data = await ok('{ tickets(first: 5) { totalCount edges { node { subject customer { name } } } } teams(first: 5) { totalCount } }', {}, reader.key);
+    const data = await ok(
+      '{ tickets(first: 5) { totalCount edges { node { subject customer { name } } } } teams(first: 5) { totalCount } }',
+      {},
+      reader.key,
+    );
     expect(data.tickets.totalCount).toBe(1);
     expect(data.tickets.edges[0].node).toEqual({ subject: 'Cannot log in', customer: { name: 'Acme' } });
     const kpis = await post(`{ kpis(${PERIOD}) { ticketCount } }`, {}, reader.key);
@@ -211,7 +245,10 @@ describe('scopes', () => {
     expect(data.teams.edges.map((e: any) => e.node.name).sort()).toEqual(['Partner desk', 'Tier 1']);
     for (const [query, problem] of [
       ['{ tickets(first: 5) { totalCount } }', 'Query.tickets needs the scope records:read'],
-      ['{ teams(first: 5) { edges { node { tickets(first: 1) { totalCount } } } } }', 'Team.tickets (Ticket records) needs the scope records:read'],
+      [
+        '{ teams(first: 5) { edges { node { tickets(first: 1) { totalCount } } } } }',
+        'Team.tickets (Ticket records) needs the scope records:read',
+      ],
       ['{ agents(first: 5) { edges { node { email } } } }', 'Agent.email needs the scope records:read'],
       [`{ kpiSlices(${PERIOD}, granularity: MONTH, groupBy: [AGENT]) { kpis { ticketCount } } }`, 'kpis:agents'],
     ] as const) {
@@ -230,7 +267,8 @@ describe('scopes', () => {
   it('records:write may upsert a team; read keys may not, and nothing is written', async () => {
     const writer = await key('writer-2', ['records:write']);
     const reader = await key('reader-all', ['kpis:read', 'kpis:agents', 'records:read']);
-    const mutation = 'mutation ($id: String!) { upsertTeam(input: { externalId: $id, name: "Written" }) { created userErrors { message } } }';
+    const mutation =
+      'mutation ($id: String!) { upsertTeam(input: { externalId: $id, name: "Written" }) { created userErrors { message } } }';
     const written = await ok(mutation, { id: 't-written' }, writer.key);
     expect(written.upsertTeam).toEqual({ created: true, userErrors: [] });
     expect(await count('SELECT count(*) AS n FROM team WHERE external_id = $1', ['t-written'])).toBe(1);

@@ -32,10 +32,15 @@ let eastTeamId: number;
 
 beforeAll(async () => {
   const seed = async (db: Database) => {
-    const report = await importNdjson(db, linesOf(ndjson([
-      { type: 'team', externalId: 't-east', name: 'East desk' },
-      { type: 'team', externalId: 't-west', name: 'West desk' },
-    ])));
+    const report = await importNdjson(
+      db,
+      linesOf(
+        ndjson([
+          { type: 'team', externalId: 't-east', name: 'East desk' },
+          { type: 'team', externalId: 't-west', name: 'West desk' },
+        ]),
+      ),
+    );
     expect(report.ok).toBe(true);
     const [row] = await db.sql.query<{ id: number }>("SELECT id FROM team WHERE external_id = 't-east'");
     eastTeamId = row!.id;
@@ -72,7 +77,11 @@ function apikey(args: string[], embeddedDir = dataDir, killAfterMs = 60_000): Pr
   if (server) env.DATABASE_URL = server.url!;
   else delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/apikey.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/apikey.ts', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -92,7 +101,9 @@ function apikey(args: string[], embeddedDir = dataDir, killAfterMs = 60_000): Pr
 
 /** Opens the database the command worked on (after it exited: the embedded one allows one process). */
 async function withDatabase<T>(embeddedDir: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(server ? { databaseUrl: server.url!, dataDir: null, poolSize: 2 } : { databaseUrl: null, dataDir: embeddedDir });
+  const db = await openDatabase(
+    server ? { databaseUrl: server.url!, dataDir: null, poolSize: 2 } : { databaseUrl: null, dataDir: embeddedDir },
+  );
   try {
     return await work(db);
   } finally {
@@ -125,9 +136,16 @@ describe.concurrent('npm run apikey', () => {
     expect(listed.code, listed.stderr).toBe(0);
     const lines = listed.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${id} "bi" ${escapeRegExp(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`));
-    expect(lines[1]).toMatch(new RegExp(`^\\d+ "east-partner" ${escapeRegExp(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`));
-    for (const secret of [key, key.slice(10), partnerKey, partnerKey.slice(10)]) expect(listed.stdout + listed.stderr).not.toContain(secret);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${id} "bi" ${escapeRegExp(key.slice(0, 10))}… \\[kpis:read, records:read\\] created \\S+, active$`),
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^\\d+ "east-partner" ${escapeRegExp(partnerKey.slice(0, 10))}… \\[kpis:read, records:read; teams ${eastTeamId}\\] created \\S+, active$`,
+      ),
+    );
+    for (const secret of [key, key.slice(10), partnerKey, partnerKey.slice(10)])
+      expect(listed.stdout + listed.stderr).not.toContain(secret);
 
     const revoked = await apikey(['revoke', String(id)]);
     expect(revoked.code, revoked.stderr).toBe(0);
@@ -145,7 +163,11 @@ describe.concurrent('npm run apikey', () => {
       for (const { row } of rows) for (const secret of [key.slice(10), partnerKey.slice(10)]) expect(row).not.toContain(secret);
 
       const yoga = productionApi(db);
-      const partnerAnswer = await post(yoga, partnerKey, '{ viewer { name scopes restricted teams { name } } teams(first: 5) { totalCount } }');
+      const partnerAnswer = await post(
+        yoga,
+        partnerKey,
+        '{ viewer { name scopes restricted teams { name } } teams(first: 5) { totalCount } }',
+      );
       expect(partnerAnswer.body.errors).toBeUndefined();
       expect(partnerAnswer.status).toBe(200);
       expect(partnerAnswer.body.data).toEqual({
@@ -161,12 +183,21 @@ describe.concurrent('npm run apikey', () => {
 
   it('refuses bad input with exit code 2 and a message saying what to change, creating nothing', async ({ expect }) => {
     const cases: Array<[args: string[], message: RegExp]> = [
-      [['create', '--name', 'x', '--scopes', 'kpis:read,kpis:write'], /scopes: unknown scope "kpis:write"; use kpis:read, kpis:agents, records:read, records:write, keys:admin/],
+      [
+        ['create', '--name', 'x', '--scopes', 'kpis:read,kpis:write'],
+        /scopes: unknown scope "kpis:write"; use kpis:read, kpis:agents, records:read, records:write, keys:admin/,
+      ],
       [['create', '--scopes', 'kpis:read'], /create needs --name and --scopes[\s\S]*Usage:/],
       [['create', '--name', 'x', '--scopes', 'kpis:read', '--teams', 't-nowhere'], /teams: no team has the externalId or ID "t-nowhere"/],
-      [['create', '--name', 'x', '--scopes', 'records:read,records:write', '--teams', 't-east'], /team-restricted key cannot hold records:write/],
+      [
+        ['create', '--name', 'x', '--scopes', 'records:read,records:write', '--teams', 't-east'],
+        /team-restricted key cannot hold records:write/,
+      ],
       [['revoke', 'abc'], /revoke needs the key's id \(npm run apikey -- list shows them\)/],
-      [['rotate'], /^Usage:\n {2}npm run apikey -- create --name NAME --scopes SCOPE\[,SCOPE...\][\s\S]* {2}npm run apikey -- list\n {2}npm run apikey -- revoke ID/],
+      [
+        ['rotate'],
+        /^Usage:\n {2}npm run apikey -- create --name NAME --scopes SCOPE\[,SCOPE...\][\s\S]* {2}npm run apikey -- list\n {2}npm run apikey -- revoke ID/,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = await apikey(args, badInputDir);
@@ -199,7 +230,9 @@ describe.runIf(process.env.DATABASE_URL)('npm run apikey next to a running serve
         }),
       );
       const started = Date.now();
-      const run = await apikey(['create', '--name', 'while-serving', '--scopes', 'kpis:read'], dataDir, 20_000).finally(() => (serving = false));
+      const run = await apikey(['create', '--name', 'while-serving', '--scopes', 'kpis:read'], dataDir, 20_000).finally(
+        () => (serving = false),
+      );
       const took = Date.now() - started;
       await traffic;
       expect(statuses.length).toBeGreaterThan(0);

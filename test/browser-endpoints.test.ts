@@ -121,7 +121,9 @@ describe('/metrics', () => {
   it('with METRICS_TOKEN, wants that bearer token from everyone', async () => {
     const yoga = yogaWith({ metricsToken: 'a-long-scrape-token-0123' });
     expect((await yoga.fetch('http://deskql.test/metrics', {}, loopback)).status).toBe(401);
-    expect((await yoga.fetch('http://deskql.test/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token' } }, remote)).status).toBe(401);
+    expect(
+      (await yoga.fetch('http://deskql.test/metrics', { headers: { authorization: 'Bearer wrong-token-wrong-token' } }, remote)).status,
+    ).toBe(401);
     const ok = await yoga.fetch('http://deskql.test/metrics', { headers: { authorization: 'Bearer a-long-scrape-token-0123' } }, remote);
     expect(ok.status).toBe(200);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
@@ -178,7 +180,8 @@ describe('/metrics', () => {
   it('counts the records imports write, not dry runs', async () => {
     const yoga = yogaWith({ anonymousScopes: ALL_SCOPES });
     const post = (query: string) => postGraphQL(yoga, query);
-    const ndjson = '{"type":"team","externalId":"metrics-team-1","name":"Metrics One"}\n{"type":"team","externalId":"metrics-team-2","name":"Metrics Two"}\n';
+    const ndjson =
+      '{"type":"team","externalId":"metrics-team-1","name":"Metrics One"}\n{"type":"team","externalId":"metrics-team-2","name":"Metrics Two"}\n';
     const dry = await post(`mutation { importRecords(input: { ndjson: ${JSON.stringify(ndjson)}, dryRun: true }) { ok } }`);
     expect(dry.body.data.importRecords.ok).toBe(true);
     expect(await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text()).not.toMatch(/deskql_import_records_total\{/);
@@ -198,7 +201,10 @@ describe('/metrics', () => {
       const answer = await yoga.fetch('http://deskql.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'query TwoLists { teams(first: 5) { totalCount edges { node { name } } } }', operationName: 'TwoLists' }),
+        body: JSON.stringify({
+          query: 'query TwoLists { teams(first: 5) { totalCount edges { node { name } } } }',
+          operationName: 'TwoLists',
+        }),
       });
       expect(answer.status).toBe(200);
       const text = await (await yoga.fetch('http://deskql.test/metrics', {}, loopback)).text();

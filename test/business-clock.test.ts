@@ -10,7 +10,11 @@ import { oracleBusinessSeconds } from './support/business-time-oracle.js';
 const at = (iso: string) => new Date(iso);
 const weekdays = (opens: string, closes: string): BusinessHours[] =>
   (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const).map((day) => ({ day, opens, closes }));
-const calendar = (timeZone: string, weeklyHours: BusinessHours[], holidays: string[] = []): CalendarRules => ({ timeZone, weeklyHours, holidays });
+const calendar = (timeZone: string, weeklyHours: BusinessHours[], holidays: string[] = []): CalendarRules => ({
+  timeZone,
+  weeklyHours,
+  holidays,
+});
 const seconds = (rules: CalendarRules, a: string, b: string) => new BusinessClock(rules).secondsBetween(at(a), at(b));
 
 describe('business seconds, worked by hand', () => {
@@ -49,7 +53,10 @@ describe('business seconds, worked by hand', () => {
   });
 
   it('24:00 is the start of the next day: Monday 20:00-24:00 and Tuesday 00:00-02:00 join without a gap', () => {
-    const late = calendar('UTC', [{ day: 'MONDAY', opens: '20:00', closes: '24:00' }, { day: 'TUESDAY', opens: '00:00', closes: '02:00' }]);
+    const late = calendar('UTC', [
+      { day: 'MONDAY', opens: '20:00', closes: '24:00' },
+      { day: 'TUESDAY', opens: '00:00', closes: '02:00' },
+    ]);
     expect(seconds(late, '2026-03-02T19:00:00Z', '2026-03-03T03:00:00Z')).toBe(6 * 3600);
     // 60 s before midnight plus 120 s: the target runs out at 00:01 on Tuesday.
     expect(new BusinessClock(late).breachAt(at('2026-03-02T23:59:00Z'), 120)).toEqual(at('2026-03-03T00:01:00Z'));

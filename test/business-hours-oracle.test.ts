@@ -36,7 +36,10 @@ const stats = (values: number[]) => ({
 async function expectedKpis(now: Date) {
   const prisma = api.db.prisma;
   const [tickets, calendars, teams, policies] = await Promise.all([
-    prisma.ticket.findMany(), prisma.businessCalendar.findMany(), prisma.team.findMany(), prisma.slaPolicy.findMany(),
+    prisma.ticket.findMany(),
+    prisma.businessCalendar.findMany(),
+    prisma.team.findMany(),
+    prisma.slaPolicy.findMany(),
   ]);
   const first = new Date(Math.min(...tickets.map((t) => t.createdAt.getTime())));
   const clocks = new Map(calendars.map((c) => [c.id, oracleCalendar(c as unknown as CalendarRules, first, now)]));
@@ -68,7 +71,16 @@ async function expectedKpis(now: Date) {
     const attainment = (key: 'firstResponseSla' | 'resolutionSla') => {
       const count = (o: string) => created.filter((p) => p[key] === o).length;
       const [achieved, breached, pending] = [count('achieved'), count('breached'), count('pending')];
-      return { rate: { value: achieved + breached ? achieved / (achieved + breached) : null, numerator: achieved, denominator: achieved + breached }, achieved, breached, pending };
+      return {
+        rate: {
+          value: achieved + breached ? achieved / (achieved + breached) : null,
+          numerator: achieved,
+          denominator: achieved + breached,
+        },
+        achieved,
+        breached,
+        pending,
+      };
     };
     return {
       firstResponseBusinessTime: stats(created.filter((p) => p.firstResponse !== null).map((p) => p.firstResponse!)),
@@ -81,7 +93,8 @@ async function expectedKpis(now: Date) {
 
 function expectClose(actual: unknown, wanted: unknown, path = 'kpis'): void {
   if (typeof wanted === 'number' && typeof actual === 'number') expect(actual, path).toBeCloseTo(wanted, 6);
-  else if (wanted && typeof wanted === 'object') for (const key of Object.keys(wanted)) expectClose((actual as any)?.[key], (wanted as any)[key], `${path}.${key}`);
+  else if (wanted && typeof wanted === 'object')
+    for (const key of Object.keys(wanted)) expectClose((actual as any)?.[key], (wanted as any)[key], `${path}.${key}`);
   else expect(actual, path).toBe(wanted);
 }
 
@@ -91,7 +104,10 @@ describe('business-hours KPIs on the demo help desk, recomputed independently', 
     const result = await api.data(
       `query ($p: PeriodInput!, $m: PeriodInput!) { kpis(period: $p) { ${KPIS} }
         kpiSlices(period: $m, granularity: MONTH, groupBy: [TEAM]) { bucketStart bucketEnd group { team { id } } kpis { ${KPIS} } } }`,
-      { p: { from: from.toISOString(), to: until.toISOString() }, m: { from: from.toISOString(), to: until.toISOString(), timeZone: 'America/Sao_Paulo' } },
+      {
+        p: { from: from.toISOString(), to: until.toISOString() },
+        m: { from: from.toISOString(), to: until.toISOString(), timeZone: 'America/Sao_Paulo' },
+      },
     );
     // The server judged pending targets at its own `now`, a moment before this one: no demo
     // target runs out in between (the data ends months ago).

@@ -32,15 +32,23 @@ describe('configuration', () => {
 
   it('grants CORS to no origin by default, and to exactly the origins CORS_ORIGINS lists', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://bi.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://bi.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://bi.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://bi.example.com',
+      'http://localhost:5173',
+    ]);
     for (const bad of ['*', 'https://bi.example.com/app', 'bi.example.com', 'ftp://x.example']) {
       expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must list origins as scheme:\/\/host\[:port\]/);
     }
   });
 
   it('bounds slow clients and operations by default, and checks the values', () => {
-    expect(loadConfig({})).toMatchObject({ http: { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxConnections: 1_000 }, operationTimeoutMs: 30_000 });
-    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toThrow(/must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(loadConfig({})).toMatchObject({
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxConnections: 1_000 },
+      operationTimeoutMs: 30_000,
+    });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toThrow(
+      /must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    );
     expect(() => loadConfig({ OPERATION_TIMEOUT_MS: '0' })).toThrow(/OPERATION_TIMEOUT_MS must be a whole number from 100/);
   });
 
@@ -70,7 +78,12 @@ describe('configuration', () => {
   });
 
   it('reads the request limits and the statement timeout', () => {
-    const config = loadConfig({ MAX_QUERY_DEPTH: '8', MAX_QUERY_COST: '5000', MAX_REQUEST_BYTES: '2048', DATABASE_STATEMENT_TIMEOUT_MS: '1500' });
+    const config = loadConfig({
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_COST: '5000',
+      MAX_REQUEST_BYTES: '2048',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+    });
     expect(config.limits).toMatchObject({ maxDepth: 8, maxCost: 5000, maxRequestBytes: 2048, maxAliases: 15 });
     expect(config.statementTimeoutMs).toBe(1500);
     expect(() => loadConfig({ MAX_QUERY_DEPTH: '0' })).toThrow('MAX_QUERY_DEPTH must be a whole number from 1 to 100, got "0"');
@@ -97,14 +110,21 @@ describe('configuration', () => {
     expect(refused({ DESKQL_ANONYMOUS_READ: 'true', DATABASE_URL: 'postgresql://db.internal:5432/deskql' })).toContain(
       'DESKQL_ANONYMOUS_READ cannot be true with DATABASE_URL: a shared database needs API keys',
     );
-    expect(refused({ DESKQL_ANONYMOUS_READ: 'true', NODE_ENV: 'production' })).toContain('DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production');
-    expect(refused({ HOST: '0.0.0.0' })).toContain('DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "0.0.0.0"');
+    expect(refused({ DESKQL_ANONYMOUS_READ: 'true', NODE_ENV: 'production' })).toContain(
+      'DESKQL_ANONYMOUS_READ cannot be true when NODE_ENV=production',
+    );
+    expect(refused({ HOST: '0.0.0.0' })).toContain(
+      'DESKQL_ANONYMOUS_READ needs HOST on a loopback address (127.0.0.1, ::1, localhost), got "0.0.0.0"',
+    );
     expect(loadConfig({ HOST: '0.0.0.0', DESKQL_ANONYMOUS_READ: 'false' }).host).toBe('0.0.0.0');
   });
 
   it('reads the rate limit, which must fit the dearest allowed query', () => {
     expect(loadConfig({}).rateLimit).toEqual({ burst: 100_000, refillPerSecond: 2_000 });
-    expect(loadConfig({ RATE_LIMIT_BURST: '50000', RATE_LIMIT_REFILL_PER_SECOND: '0' }).rateLimit).toEqual({ burst: 50_000, refillPerSecond: 0 });
+    expect(loadConfig({ RATE_LIMIT_BURST: '50000', RATE_LIMIT_REFILL_PER_SECOND: '0' }).rateLimit).toEqual({
+      burst: 50_000,
+      refillPerSecond: 0,
+    });
     expect(() => loadConfig({ RATE_LIMIT_BURST: '1000' })).toThrow(
       'RATE_LIMIT_BURST (1000) must be at least MAX_QUERY_COST (20000), or the dearest allowed query could never run',
     );

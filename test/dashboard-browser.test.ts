@@ -17,7 +17,8 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
 // A developer machine without Chromium skips this file (with a note); CI installs Chromium and
 // sets DESKQL_REQUIRE_BROWSER=1, so there a missing browser fails instead of hiding the tests.
 const browserMissing = !existsSync(CHROMIUM_PATH);
-if (browserMissing && process.env.DESKQL_REQUIRE_BROWSER) throw new Error(`DESKQL_REQUIRE_BROWSER is set but ${CHROMIUM_PATH} does not exist`);
+if (browserMissing && process.env.DESKQL_REQUIRE_BROWSER)
+  throw new Error(`DESKQL_REQUIRE_BROWSER is set but ${CHROMIUM_PATH} does not exist`);
 if (browserMissing) console.warn(`Skipping the browser tests: no ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 const DAY = 86_400_000;
@@ -70,7 +71,9 @@ async function openPage(path: string): Promise<Page> {
 
 async function cardValues(page: Page): Promise<Record<string, number | null>> {
   return page.$$eval('[data-kpi]', (buttons) =>
-    Object.fromEntries(buttons.map((b) => [b.getAttribute('data-kpi')!, b.getAttribute('data-value') === '' ? null : Number(b.getAttribute('data-value'))])),
+    Object.fromEntries(
+      buttons.map((b) => [b.getAttribute('data-kpi')!, b.getAttribute('data-value') === '' ? null : Number(b.getAttribute('data-value'))]),
+    ),
   );
 }
 
@@ -92,7 +95,14 @@ function expectCardsToEqual(cards: Record<string, number | null>, kpis: any): vo
 beforeAll(async () => {
   if (browserMissing) return;
   database = await createTestDatabase();
-  await seedDatabase(database.db, { tickets: 3000, seed: 13, until: new Date(todayUtc.getTime() + DAY), days: 90, agents: 12, customers: 300 });
+  await seedDatabase(database.db, {
+    tickets: 3000,
+    seed: 13,
+    until: new Date(todayUtc.getTime() + DAY),
+    days: 90,
+    agents: 12,
+    customers: 300,
+  });
   server = await startServer({
     db: database.db,
     logger: silentLogger,
@@ -104,7 +114,10 @@ beforeAll(async () => {
     rateLimit: { burst: 1, refillPerSecond: 0 },
   });
   origin = new URL(server.url).origin;
-  const teams = await api<{ teams: { edges: Array<{ node: { id: string; name: string } }> } }>('{ teams(first: 10) { edges { node { id name } } } }', {});
+  const teams = await api<{ teams: { edges: Array<{ node: { id: string; name: string } }> } }>(
+    '{ teams(first: 10) { edges { node { id name } } } }',
+    {},
+  );
   restrictedTeam = teams.teams.edges[1]!.node;
   const [row] = await database.db.sql.query<{ id: number }>('SELECT id FROM team WHERE name = $1', [restrictedTeam.name]);
   const rowId = Number(row!.id);
@@ -130,16 +143,34 @@ describe.skipIf(browserMissing)('the dashboard in Chromium', () => {
     // What the card shows in words is the same number.
     expect((await page.textContent('[data-kpi="ticketCount"]'))!.replace(/,/g, '')).toBe(String(kpis.ticketCount));
 
-    const byTeam = await api(`query($period: PeriodInput!) { kpiSlices(period: $period, groupBy: [TEAM]) { group { team { id } } kpis { ticketCount } } }`, { period });
-    const pageTeams = await page.$$eval('#teams [data-volume]', (cells) => Object.fromEntries(cells.map((c) => [c.getAttribute('data-volume'), Number(c.getAttribute('data-value'))])));
-    expect(pageTeams).toEqual(Object.fromEntries(byTeam.kpiSlices.filter((s: any) => s.group.team).map((s: any) => [s.group.team.id, s.kpis.ticketCount])));
+    const byTeam = await api(
+      `query($period: PeriodInput!) { kpiSlices(period: $period, groupBy: [TEAM]) { group { team { id } } kpis { ticketCount } } }`,
+      { period },
+    );
+    const pageTeams = await page.$$eval('#teams [data-volume]', (cells) =>
+      Object.fromEntries(cells.map((c) => [c.getAttribute('data-volume'), Number(c.getAttribute('data-value'))])),
+    );
+    expect(pageTeams).toEqual(
+      Object.fromEntries(byTeam.kpiSlices.filter((s: any) => s.group.team).map((s: any) => [s.group.team.id, s.kpis.ticketCount])),
+    );
 
-    const byChannel = await api(`query($period: PeriodInput!) { kpiSlices(period: $period, groupBy: [CHANNEL]) { group { channel } kpis { ticketCount } } }`, { period });
-    const pageChannels = await page.$$eval('#channels [data-volume]', (cells) => Object.fromEntries(cells.map((c) => [c.getAttribute('data-volume'), Number(c.getAttribute('data-value'))])));
-    expect(pageChannels).toEqual(Object.fromEntries(byChannel.kpiSlices.filter((s: any) => s.kpis.ticketCount > 0).map((s: any) => [s.group.channel ?? 'none', s.kpis.ticketCount])));
+    const byChannel = await api(
+      `query($period: PeriodInput!) { kpiSlices(period: $period, groupBy: [CHANNEL]) { group { channel } kpis { ticketCount } } }`,
+      { period },
+    );
+    const pageChannels = await page.$$eval('#channels [data-volume]', (cells) =>
+      Object.fromEntries(cells.map((c) => [c.getAttribute('data-volume'), Number(c.getAttribute('data-value'))])),
+    );
+    expect(pageChannels).toEqual(
+      Object.fromEntries(
+        byChannel.kpiSlices.filter((s: any) => s.kpis.ticketCount > 0).map((s: any) => [s.group.channel ?? 'none', s.kpis.ticketCount]),
+      ),
+    );
 
     // The chart's table: one row per day, created per day adding up to the volume.
-    const created = await page.$$eval('#series-table tbody tr td:nth-child(2)', (cells) => cells.map((c) => Number(c.textContent!.replace(/,/g, ''))));
+    const created = await page.$$eval('#series-table tbody tr td:nth-child(2)', (cells) =>
+      cells.map((c) => Number(c.textContent!.replace(/,/g, ''))),
+    );
     expect(created).toHaveLength(15);
     expect(created.reduce((a, b) => a + b, 0)).toBe(kpis.ticketCount);
     await page.close();
@@ -168,7 +199,11 @@ describe.skipIf(browserMissing)('the dashboard in Chromium', () => {
     await page.dispatchEvent('#tz', 'change');
     await page.waitForURL(/tz=America%2FSao_Paulo/);
     await page.waitForSelector('body[data-state="ready"]');
-    const saoPaulo = await apiHeadline({ from: `${from}T03:00:00.000Z`, to: `${nextDay(to)}T03:00:00.000Z`, timeZone: 'America/Sao_Paulo' });
+    const saoPaulo = await apiHeadline({
+      from: `${from}T03:00:00.000Z`,
+      to: `${nextDay(to)}T03:00:00.000Z`,
+      timeZone: 'America/Sao_Paulo',
+    });
     expectCardsToEqual(await cardValues(page), saoPaulo);
     // Three hours' shift at both ends changes some number (volume, backlog or a rate).
     expect(saoPaulo).not.toEqual(utc);
@@ -274,7 +309,9 @@ describe.skipIf(browserMissing)('the dashboard in Chromium', () => {
 
   it('labels every control, and fits a phone screen without sideways scrolling', async () => {
     const page = await openPage('/?preset=30d&tz=UTC');
-    const unlabelled = await page.$$eval('input, select', (controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id));
+    const unlabelled = await page.$$eval('input, select', (controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id),
+    );
     expect(unlabelled).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);

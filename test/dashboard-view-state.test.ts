@@ -28,7 +28,14 @@ describe('the view in the URL', () => {
   const now = Date.parse('2026-03-15T12:00:00Z');
 
   it('reads presets relative to today in the zone, and defaults what is missing or wrong', () => {
-    expect(readViewState('?preset=7d&tz=UTC', now)).toEqual({ preset: '7d', from: '2026-03-09', to: '2026-03-15', timeZone: 'UTC', granularity: 'DAY', team: '' });
+    expect(readViewState('?preset=7d&tz=UTC', now)).toEqual({
+      preset: '7d',
+      from: '2026-03-09',
+      to: '2026-03-15',
+      timeZone: 'UTC',
+      granularity: 'DAY',
+      team: '',
+    });
     expect(presetDays('last-month', 'UTC', now)).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(presetDays('quarter', 'UTC', now)).toEqual({ from: '2026-01-01', to: '2026-03-15' });
     expect(presetDays('12m', 'UTC', now)).toEqual({ from: '2025-04-01', to: '2026-03-15' });
@@ -41,7 +48,14 @@ describe('the view in the URL', () => {
   it('keeps custom dates, granularity and team, and writes them back the same', () => {
     const search = '?preset=custom&from=2026-01-05&to=2026-02-10&tz=Europe%2FBerlin&granularity=WEEK&team=VGVhbTox';
     const state = readViewState(search, now);
-    expect(state).toEqual({ preset: 'custom', from: '2026-01-05', to: '2026-02-10', timeZone: 'Europe/Berlin', granularity: 'WEEK', team: 'VGVhbTox' });
+    expect(state).toEqual({
+      preset: 'custom',
+      from: '2026-01-05',
+      to: '2026-02-10',
+      timeZone: 'Europe/Berlin',
+      granularity: 'WEEK',
+      team: 'VGVhbTox',
+    });
     expect(writeViewState(state)).toBe(search);
     // A reversed or impossible range is not a custom period.
     expect(readViewState('?from=2026-02-10&to=2026-01-05&tz=UTC', now).preset).toBe('30d');

@@ -33,7 +33,9 @@ function findPostgresBin(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
   const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
-  const dir = versions.map((v) => path.join(base, v, 'bin')).find((d) => existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'pg_ctl')));
+  const dir = versions
+    .map((v) => path.join(base, v, 'bin'))
+    .find((d) => existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'pg_ctl')));
   return dir ?? null;
 }
 
@@ -42,7 +44,6 @@ function asPostgres(tool: string, args: string[], cwd: string) {
   const binary = path.join(binDir!, tool);
   return isRoot ? run('runuser', ['-u', 'postgres', '--', binary, ...args], { cwd }) : run(binary, args, { cwd });
 }
-
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -153,14 +154,21 @@ async function send(url: string, key: string, op: 'kpis' | 'tickets'): Promise<O
     } catch {
       json = undefined;
     }
-    const graphqlErrors = Array.isArray(json?.errors) && json.errors.length > 0
-      ? json.errors.map((e) => `${e.extensions?.code ?? 'NO_CODE'}: ${e.message}`)
-      : undefined;
+    const graphqlErrors =
+      Array.isArray(json?.errors) && json.errors.length > 0
+        ? json.errors.map((e) => `${e.extensions?.code ?? 'NO_CODE'}: ${e.message}`)
+        : undefined;
     const ok = response.status === 200 && !graphqlErrors && json?.data != null;
     return { op, sentAt, doneAt: Date.now(), ok, status: response.status, graphqlErrors };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { op, sentAt, doneAt: Date.now(), ok: false, failure: `${(error as Error).name}: ${cause?.code ?? cause?.message ?? (error as Error).message}` };
+    return {
+      op,
+      sentAt,
+      doneAt: Date.now(),
+      ok: false,
+      failure: `${(error as Error).name}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+    };
   }
 }
 
@@ -226,14 +234,20 @@ describe.skipIf(skipReason !== null)(`PostgreSQL restart under load${skipReason 
     const poller = (async () => {
       while (loading) {
         const at = Date.now();
-        const status = await fetch(readyz, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, (e: Error) => e.name);
+        const status = await fetch(readyz, { signal: AbortSignal.timeout(5000) }).then(
+          (r) => r.status,
+          (e: Error) => e.name,
+        );
         readiness.push({ at, doneAt: Date.now(), status });
         await sleep(200);
       }
     })();
 
     let recoveredAt = Number.NaN;
-    let stopBegan = 0, downAt = 0, restartBegan = 0, backAt = 0;
+    let stopBegan = 0,
+      downAt = 0,
+      restartBegan = 0,
+      backAt = 0;
     try {
       await sleep(1500);
       stopBegan = Date.now();
@@ -247,7 +261,10 @@ describe.skipIf(skipReason !== null)(`PostgreSQL restart under load${skipReason 
       // Recovered: both operations succeed and /readyz is 200, without touching the server.
       while (Date.now() - backAt < 30_000) {
         const [kpis, tickets] = await Promise.all([send(url, key, 'kpis'), send(url, key, 'tickets')]);
-        const ready = await fetch(readyz, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+        const ready = await fetch(readyz, { signal: AbortSignal.timeout(5000) }).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (kpis.ok && tickets.ok && ready === 200) {
           recoveredAt = Date.now();
           break;
@@ -278,7 +295,10 @@ describe.skipIf(skipReason !== null)(`PostgreSQL restart under load${skipReason 
     expect(whileDown.map((r) => r.status)).toContain(503);
     expect(whileDown.filter((r) => r.status !== 503)).toEqual([]);
 
-    expect(Number.isNaN(recoveredAt), `not recovered within 30 s; failures after restart: ${JSON.stringify(countBy(failures.filter((o) => o.sentAt > backAt)))}`).toBe(false);
+    expect(
+      Number.isNaN(recoveredAt),
+      `not recovered within 30 s; failures after restart: ${JSON.stringify(countBy(failures.filter((o) => o.sentAt > backAt)))}`,
+    ).toBe(false);
     expect(countBy(outcomes.filter((o) => o.sentAt > recoveredAt && !o.ok))).toEqual({});
     expect(readiness.filter((r) => r.at > recoveredAt).every((r) => r.status === 200)).toBe(true);
     expect(alive()).toBe(true);

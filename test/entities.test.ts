@@ -31,8 +31,17 @@ beforeAll(async () => {
   const csat = await make.survey(acme.id, { ticketId: ticket.id, score: 5, comment: 'Quick and kind' });
   const nps = await make.survey(acme.id, { kind: 'NPS', score: 9 });
   ids = {
-    team: team.id, ana: ana.id, bruno: bruno.id, acme: acme.id, article: article.id, ticket: ticket.id,
-    unassigned: unassigned.id, first: first.id, second: second.id, csat: csat.id, nps: nps.id,
+    team: team.id,
+    ana: ana.id,
+    bruno: bruno.id,
+    acme: acme.id,
+    article: article.id,
+    ticket: ticket.id,
+    unassigned: unassigned.id,
+    first: first.id,
+    second: second.id,
+    csat: csat.id,
+    nps: nps.id,
   };
 });
 
@@ -102,8 +111,26 @@ describe('relations', () => {
       interactions: {
         totalCount: 2,
         edges: [
-          { node: { agent: { name: 'Ana Souza' }, talkSeconds: 600, holdSeconds: 60, wrapUpSeconds: 120, handleSeconds: 780, transferred: false } },
-          { node: { agent: { name: 'Bruno Lima' }, talkSeconds: 300, holdSeconds: 0, wrapUpSeconds: 60, handleSeconds: 360, transferred: true } },
+          {
+            node: {
+              agent: { name: 'Ana Souza' },
+              talkSeconds: 600,
+              holdSeconds: 60,
+              wrapUpSeconds: 120,
+              handleSeconds: 780,
+              transferred: false,
+            },
+          },
+          {
+            node: {
+              agent: { name: 'Bruno Lima' },
+              talkSeconds: 300,
+              holdSeconds: 0,
+              wrapUpSeconds: 60,
+              handleSeconds: 360,
+              transferred: true,
+            },
+          },
         ],
       },
       surveyResponses: {
@@ -118,7 +145,14 @@ describe('relations', () => {
       'query ($id: ID!) { node(id: $id) { ... on Ticket { assignee { id } team { id } knowledgeArticle { id } category firstResponseAt resolvedAt } } }',
       { id: globalId('Ticket', ids.unassigned!) },
     );
-    expect(data.node).toEqual({ assignee: null, team: null, knowledgeArticle: null, category: null, firstResponseAt: null, resolvedAt: null });
+    expect(data.node).toEqual({
+      assignee: null,
+      team: null,
+      knowledgeArticle: null,
+      category: null,
+      firstResponseAt: null,
+      resolvedAt: null,
+    });
   });
 
   it('navigates from teams, agents, customers and articles', async () => {
@@ -128,7 +162,13 @@ describe('relations', () => {
       customers(first: 5) { edges { node { name tickets(first: 5) { totalCount } surveyResponses(first: 5) { totalCount edges { node { kind ticket { subject } } } } } } }
     }`);
     expect(data.teams.edges).toEqual([
-      { node: { name: 'Tier 1', agents: { totalCount: 1, edges: [{ node: { name: 'Ana Souza', active: true } }] }, tickets: { totalCount: 1 } } },
+      {
+        node: {
+          name: 'Tier 1',
+          agents: { totalCount: 1, edges: [{ node: { name: 'Ana Souza', active: true } }] },
+          tickets: { totalCount: 1 },
+        },
+      },
     ]);
     expect(data.agents.edges).toEqual([
       { node: { name: 'Ana Souza', active: true, team: { name: 'Tier 1' }, tickets: { totalCount: 1 }, interactions: { totalCount: 1 } } },
@@ -143,9 +183,12 @@ describe('relations', () => {
       { node: { kind: 'NPS', ticket: null } },
       { node: { kind: 'CSAT', ticket: { subject: 'Cannot log in' } } },
     ]);
-    const article = await api.data('query ($id: ID!) { node(id: $id) { ... on KnowledgeArticle { tickets(first: 5) { totalCount edges { node { subject } } } } } }', {
-      id: globalId('KnowledgeArticle', ids.article!),
-    });
+    const article = await api.data(
+      'query ($id: ID!) { node(id: $id) { ... on KnowledgeArticle { tickets(first: 5) { totalCount edges { node { subject } } } } } }',
+      {
+        id: globalId('KnowledgeArticle', ids.article!),
+      },
+    );
     expect(article.node.tickets).toEqual({ totalCount: 1, edges: [{ node: { subject: 'Cannot log in' } }] });
   });
 

@@ -16,10 +16,45 @@ beforeAll(async () => {
   const bolt = await make.customer('Bolt', { segment: 'smb', churnedAt: new Date('2026-02-01T00:00:00Z') });
   const cato = await make.customer('Cato', { createdAt: new Date('2026-01-15T00:00:00Z') });
   const at = (iso: string) => new Date(iso);
-  await make.ticket(acme.id, { subject: 'A', channel: 'EMAIL', priority: 'LOW', category: 'billing', status: 'OPEN', assigneeId: ana.id, teamId: tier1.id, createdAt: at('2026-03-01T00:00:00Z') });
-  await make.ticket(acme.id, { subject: 'B', channel: 'CHAT', priority: 'HIGH', category: 'login', status: 'SOLVED', assigneeId: bia.id, teamId: billing.id, createdAt: at('2026-03-02T00:00:00Z'), resolvedAt: at('2026-03-02T01:00:00Z') });
-  await make.ticket(bolt.id, { subject: 'C', channel: 'PHONE', priority: 'URGENT', category: null, status: 'NEW', createdAt: at('2026-03-03T00:00:00Z') });
-  await make.ticket(cato.id, { subject: 'D', channel: 'CHAT', priority: 'LOW', category: 'billing', status: 'PENDING', assigneeId: ana.id, teamId: tier1.id, createdAt: at('2026-03-04T00:00:00Z') });
+  await make.ticket(acme.id, {
+    subject: 'A',
+    channel: 'EMAIL',
+    priority: 'LOW',
+    category: 'billing',
+    status: 'OPEN',
+    assigneeId: ana.id,
+    teamId: tier1.id,
+    createdAt: at('2026-03-01T00:00:00Z'),
+  });
+  await make.ticket(acme.id, {
+    subject: 'B',
+    channel: 'CHAT',
+    priority: 'HIGH',
+    category: 'login',
+    status: 'SOLVED',
+    assigneeId: bia.id,
+    teamId: billing.id,
+    createdAt: at('2026-03-02T00:00:00Z'),
+    resolvedAt: at('2026-03-02T01:00:00Z'),
+  });
+  await make.ticket(bolt.id, {
+    subject: 'C',
+    channel: 'PHONE',
+    priority: 'URGENT',
+    category: null,
+    status: 'NEW',
+    createdAt: at('2026-03-03T00:00:00Z'),
+  });
+  await make.ticket(cato.id, {
+    subject: 'D',
+    channel: 'CHAT',
+    priority: 'LOW',
+    category: 'billing',
+    status: 'PENDING',
+    assigneeId: ana.id,
+    teamId: tier1.id,
+    createdAt: at('2026-03-04T00:00:00Z'),
+  });
   ids = { tier1: tier1.id, billing: billing.id, ana: ana.id, bia: bia.id, acme: acme.id, bolt: bolt.id, cato: cato.id };
 });
 

@@ -37,7 +37,11 @@ describe('GraphQL is served at exactly /graphql (item 3)', () => {
   for (const path of ['/graphql/', '//graphql', '/foo/graphql', '/?x=/graphql']) {
     it(`POST ${path} without a key is 404, before parsing or validation`, async () => {
       for (const yoga of [demo, service]) {
-        const response = await yoga.fetch(`http://deskql.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: TYPO });
+        const response = await yoga.fetch(`http://deskql.test${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: TYPO,
+        });
         const text = await response.text();
         expect(response.status).toBe(404);
         expect(text).not.toContain('Did you mean');
@@ -48,7 +52,11 @@ describe('GraphQL is served at exactly /graphql (item 3)', () => {
   }
 
   it('on /graphql itself, a caller without a key is refused before parsing (401)', async () => {
-    const response = await service.fetch('http://deskql.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: TYPO });
+    const response = await service.fetch('http://deskql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: TYPO,
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('Did you mean');
   });
@@ -69,7 +77,11 @@ describe('CORS (item 4)', () => {
   const preflight = (yoga: DeskqlYoga, origin: string) =>
     yoga.fetch('http://deskql.test/graphql', {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-deskql-csrf, content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, x-deskql-csrf, content-type',
+      },
     });
 
   it('grants no origin by default: the preflight from https://evil.example gets no CORS header', async () => {
@@ -104,7 +116,12 @@ describe('CORS (item 4)', () => {
 
 describe('request body size (item 6)', () => {
   it('refuses a chunked body over MAX_REQUEST_BYTES (no Content-Length), 413', async () => {
-    const yoga = createDeskqlYoga({ db: api.db, anonymousScopes: READ_SCOPES, rateLimit: NO_RATE_LIMIT, limits: { maxRequestBytes: 4096 } });
+    const yoga = createDeskqlYoga({
+      db: api.db,
+      anonymousScopes: READ_SCOPES,
+      rateLimit: NO_RATE_LIMIT,
+      limits: { maxRequestBytes: 4096 },
+    });
     const big = JSON.stringify({ query: `{ teams { totalCount } }`, variables: { pad: 'x'.repeat(20_000) } });
     const chunks = [big.slice(0, 10_000), big.slice(10_000)];
     const body = new ReadableStream<Uint8Array>({
@@ -126,7 +143,11 @@ describe('request body size (item 6)', () => {
 
 describe('security headers (item 10)', () => {
   it('every answer says nosniff, no framing, no referrer, and a CSP that allows nothing for data', async () => {
-    const response = await demo.fetch('http://deskql.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ teams { totalCount } }' }) });
+    const response = await demo.fetch('http://deskql.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ teams { totalCount } }' }),
+    });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -201,17 +222,23 @@ describe('slow clients (item 10)', () => {
   });
 
   it('closes a connection whose body trickles in (slow body) within the request timeout', async () => {
-    const held = await trickle('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"query":"');
+    const held = await trickle(
+      'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"query":"',
+    );
     expect(held).toBeLessThan(6_000);
   });
 
   it('refuses connections beyond HTTP_MAX_CONNECTIONS (5 here) while slow ones hold their places', async () => {
     const { port } = new URL(running.url);
     const held = await Promise.all(
-      Array.from({ length: 5 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
-        const socket = connect(Number(port), '127.0.0.1', () => resolve(socket));
-        socket.on('error', () => {});
-      })),
+      Array.from(
+        { length: 5 },
+        () =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(Number(port), '127.0.0.1', () => resolve(socket));
+            socket.on('error', () => {});
+          }),
+      ),
     );
     try {
       const extra = await new Promise<string>((resolve) => {

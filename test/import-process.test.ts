@@ -44,7 +44,14 @@ describe('export and re-import', () => {
     const source = await createTestDatabase();
     const copy = await createTestDatabase();
     try {
-      await seedDatabase(source.db, { tickets: 1500, seed: 77, until: new Date('2026-06-01T00:00:00Z'), days: 150, agents: 12, customers: 200 });
+      await seedDatabase(source.db, {
+        tickets: 1500,
+        seed: 77,
+        until: new Date('2026-06-01T00:00:00Z'),
+        days: 150,
+        agents: 12,
+        customers: 200,
+      });
       const text = await exportText(source.db);
       const report = await importNdjson(copy.db, linesOf(text));
       expect(report.ok).toBe(true);
@@ -64,7 +71,14 @@ describe('npm run import, killed while writing', () => {
     // A database with some data, and a large file that updates it and adds much more.
     const file = path.join(scratch, 'big.ndjson');
     const donor = await createTestDatabase();
-    await seedDatabase(donor.db, { tickets: 30_000, seed: 9, until: new Date('2026-06-01T00:00:00Z'), days: 120, agents: 30, customers: 3000 });
+    await seedDatabase(donor.db, {
+      tickets: 30_000,
+      seed: 9,
+      until: new Date('2026-06-01T00:00:00Z'),
+      days: 120,
+      agents: 30,
+      customers: 3000,
+    });
     writeFileSync(file, await exportText(donor.db));
     await donor.drop();
 
@@ -90,7 +104,11 @@ describe('npm run import, killed while writing', () => {
     if (!target.url) await db.close();
 
     // One process (node with tsx's loader), so that SIGKILL hits the importer itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', file], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     const killed = await new Promise<boolean>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {

@@ -36,8 +36,17 @@ describe('a valid file', () => {
     for (const type of ['team', 'agent', 'customer', 'article', 'ticket', 'interaction', 'survey'] as const) {
       expect(report.summary[type]).toEqual({ created: 1, updated: 0, unchanged: 0 });
     }
-    const ticket = await db.prisma.ticket.findUniqueOrThrow({ where: { externalId: 'tk-1' }, include: { customer: true, assignee: true, knowledgeArticle: true } });
-    expect(ticket).toMatchObject({ subject: 'Cannot log in', channel: 'CHAT', customer: { externalId: 'c-1' }, assignee: { externalId: 'a-1' }, knowledgeArticle: { externalId: 'kb-7' } });
+    const ticket = await db.prisma.ticket.findUniqueOrThrow({
+      where: { externalId: 'tk-1' },
+      include: { customer: true, assignee: true, knowledgeArticle: true },
+    });
+    expect(ticket).toMatchObject({
+      subject: 'Cannot log in',
+      channel: 'CHAT',
+      customer: { externalId: 'c-1' },
+      assignee: { externalId: 'a-1' },
+      knowledgeArticle: { externalId: 'kb-7' },
+    });
     expect(ticket.resolvedAt?.toISOString()).toBe('2026-03-02T09:20:00.000Z');
   });
 
@@ -50,10 +59,21 @@ describe('a valid file', () => {
   });
 
   it('updates records by externalId and resolves references to records already in the database', async () => {
-    const report = await run(ndjson([
-      { ...EXAMPLE[4], subject: 'Cannot log in (2FA)', status: 'CLOSED' },
-      { type: 'ticket', externalId: 'tk-2', subject: 'Invoice', channel: 'EMAIL', priority: 'LOW', status: 'NEW', customer: 'c-1', createdAt: '2026-03-03T09:00:00+01:00' },
-    ]));
+    const report = await run(
+      ndjson([
+        { ...EXAMPLE[4], subject: 'Cannot log in (2FA)', status: 'CLOSED' },
+        {
+          type: 'ticket',
+          externalId: 'tk-2',
+          subject: 'Invoice',
+          channel: 'EMAIL',
+          priority: 'LOW',
+          status: 'NEW',
+          customer: 'c-1',
+          createdAt: '2026-03-03T09:00:00+01:00',
+        },
+      ]),
+    );
     expect(report.ok).toBe(true);
     expect(report.summary.ticket).toEqual({ created: 1, updated: 1, unchanged: 0 });
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { externalId: 'tk-1' } })).subject).toBe('Cannot log in (2FA)');
@@ -65,7 +85,13 @@ describe('a valid file', () => {
 
   it('with dryRun validates and counts without writing', async () => {
     const before = await counts();
-    const report = await run(ndjson([{ type: 'team', externalId: 't-9', name: 'Night shift' }, { ...EXAMPLE[0], name: 'Tier One' }]), { dryRun: true });
+    const report = await run(
+      ndjson([
+        { type: 'team', externalId: 't-9', name: 'Night shift' },
+        { ...EXAMPLE[0], name: 'Tier One' },
+      ]),
+      { dryRun: true },
+    );
     expect(report).toMatchObject({ ok: true, dryRun: true });
     expect(report.summary.team).toEqual({ created: 1, updated: 1, unchanged: 0 });
     expect(await counts()).toEqual(before);
@@ -76,16 +102,28 @@ describe('a valid file', () => {
 describe('an invalid file imports nothing and names every bad line', () => {
   const cases: Array<[string, string, string | RegExp]> = [
     ['{"type":"team", "externalId": "t-2", "name": ', '(line)', /is not valid JSON/],
-    [JSON.stringify({ type: 'robot', externalId: 'r-1' }), 'type', 'must be one of calendar, sla, team, agent, customer, article, ticket, interaction, survey, got "robot"'],
+    [
+      JSON.stringify({ type: 'robot', externalId: 'r-1' }),
+      'type',
+      'must be one of calendar, sla, team, agent, customer, article, ticket, interaction, survey, got "robot"',
+    ],
     [ndjson(without('ticket', 'subject')).split('\n')[4]!, 'subject', 'is required'],
     [JSON.stringify({ ...EXAMPLE[4], reopenCount: '2' }), 'reopenCount', 'must be a whole number, got "2"'],
     [JSON.stringify({ ...EXAMPLE[4], channel: 'chat' }), 'channel', 'must be one of EMAIL, CHAT, PHONE, WEB, SOCIAL, got "chat"'],
     [JSON.stringify({ ...EXAMPLE[6], score: 6 }), 'score', 'must be 1..5 for CSAT, got 6'],
     [JSON.stringify({ ...EXAMPLE[6], kind: 'NPS', score: 11 }), 'score', 'must be 0..10 for NPS, got 11'],
     [JSON.stringify({ ...EXAMPLE[5], holdSeconds: -1 }), 'holdSeconds', 'must be >= 0, got -1'],
-    [JSON.stringify({ ...EXAMPLE[4], resolvedAt: '2026-03-02T08:00:00Z' }), 'resolvedAt', 'must not be before createdAt (2026-03-02T09:00:00.000Z)'],
+    [
+      JSON.stringify({ ...EXAMPLE[4], resolvedAt: '2026-03-02T08:00:00Z' }),
+      'resolvedAt',
+      'must not be before createdAt (2026-03-02T09:00:00.000Z)',
+    ],
     [JSON.stringify({ ...EXAMPLE[4], createdAt: '2026-03-02 09:00' }), 'createdAt', /must be an ISO 8601 instant with an offset or Z/],
-    [JSON.stringify({ ...EXAMPLE[4], assignee: 'a-404' }), 'assignee', 'refers to agent "a-404", which is neither in this file nor in the database'],
+    [
+      JSON.stringify({ ...EXAMPLE[4], assignee: 'a-404' }),
+      'assignee',
+      'refers to agent "a-404", which is neither in this file nor in the database',
+    ],
     [JSON.stringify({ ...EXAMPLE[0], colour: 'blue' }), 'colour', /is not a field of team/],
     [JSON.stringify({ type: 'team', name: 'No id' }), 'externalId', 'must be a non-empty string of at most 255 characters'],
   ];
@@ -102,12 +140,14 @@ describe('an invalid file imports nothing and names every bad line', () => {
 
   it('reports every bad line of a mixed file, in line order, and writes none of the good ones', async () => {
     const before = await counts();
-    const report = await run(ndjson([
-      { type: 'team', externalId: 't-5', name: 'Good' },
-      { type: 'agent', externalId: 'a-5', name: 'Bad', email: 'x@example.com', team: 't-missing' },
-      { type: 'team', externalId: 't-6' },
-      { type: 'team', externalId: 't-5', name: 'Twice' },
-    ]));
+    const report = await run(
+      ndjson([
+        { type: 'team', externalId: 't-5', name: 'Good' },
+        { type: 'agent', externalId: 'a-5', name: 'Bad', email: 'x@example.com', team: 't-missing' },
+        { type: 'team', externalId: 't-6' },
+        { type: 'team', externalId: 't-5', name: 'Twice' },
+      ]),
+    );
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([
       { line: 2, field: 'team', reason: 'refers to team "t-missing", which is neither in this file nor in the database' },

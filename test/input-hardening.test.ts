@@ -24,7 +24,15 @@ const dataDir = path.join(scratch, 'data');
 beforeAll(async () => {
   api = await startTestApi();
   const seedTeams = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
-    const report = await importNdjson(db, linesOf(ndjson([{ type: 'team', externalId: 'demo-t-1', name: 'Tier 1' }, { type: 'team', externalId: 'demo-t-2', name: 'Tier 2' }])));
+    const report = await importNdjson(
+      db,
+      linesOf(
+        ndjson([
+          { type: 'team', externalId: 'demo-t-1', name: 'Tier 1' },
+          { type: 'team', externalId: 'demo-t-2', name: 'Tier 2' },
+        ]),
+      ),
+    );
     expect(report.ok).toBe(true);
   };
   if (process.env.DATABASE_URL) {
@@ -49,7 +57,12 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
   if (target) env.DATABASE_URL = target.url!;
   else delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -94,7 +107,13 @@ async function problemsOf(records: unknown[], prefix = ''): Promise<Array<{ fiel
   return report.errors.map(({ field, reason }) => ({ field, reason }));
 }
 
-const customer = (extra: Record<string, unknown>) => ({ type: 'customer', externalId: 'c-9', name: 'Nine', createdAt: '2025-01-10T12:00:00Z', ...extra });
+const customer = (extra: Record<string, unknown>) => ({
+  type: 'customer',
+  externalId: 'c-9',
+  name: 'Nine',
+  createdAt: '2025-01-10T12:00:00Z',
+  ...extra,
+});
 
 describe('import validation (item 10)', () => {
   for (const key of ['__proto__', 'constructor', 'toString']) {
@@ -125,13 +144,21 @@ describe('import validation (item 10)', () => {
   });
 
   it('through GraphQL, year 0000 is BAD_USER_INPUT (upsert) or a user error (importRecords), never "Unexpected error"', async () => {
-    const upsert = await api.graphql('mutation { upsertCustomer(input: { externalId: "c-0", name: "Zero", createdAt: "0000-01-01T00:00:00Z" }) { created } }');
+    const upsert = await api.graphql(
+      'mutation { upsertCustomer(input: { externalId: "c-0", name: "Zero", createdAt: "0000-01-01T00:00:00Z" }) { created } }',
+    );
     expect(upsert.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(upsert.errors?.[0]?.message).toContain('in the years 1900 to 9999');
-    const imported = await api.graphql('mutation($text: String!) { importRecords(input: { ndjson: $text }) { ok userErrors { line field message } } }', {
-      text: ndjson([customer({ createdAt: '0000-01-01T00:00:00Z' })]),
-    });
+    const imported = await api.graphql(
+      'mutation($text: String!) { importRecords(input: { ndjson: $text }) { ok userErrors { line field message } } }',
+      {
+        text: ndjson([customer({ createdAt: '0000-01-01T00:00:00Z' })]),
+      },
+    );
     expect(imported.errors).toBeUndefined();
-    expect(imported.data.importRecords).toEqual({ ok: false, userErrors: [{ line: 1, field: 'createdAt', message: expect.stringContaining('1900 to 9999') }] });
+    expect(imported.data.importRecords).toEqual({
+      ok: false,
+      userErrors: [{ line: 1, field: 'createdAt', message: expect.stringContaining('1900 to 9999') }],
+    });
   });
 });

@@ -26,7 +26,9 @@ function post(query: string, variables: Record<string, unknown>): Promise<Answer
 describe('KPI admission', () => {
   it('computes identical questions in flight once', async () => {
     const query = `query ($p: PeriodInput!) { kpis(period: $p) { ${everyKpi} } }`;
-    const single = await api.countStatements(() => api.data(query.replace('query', 'query Single'), { p: { from: '2026-02-01T00:00:00Z', to: '2026-05-01T00:00:00Z' } }));
+    const single = await api.countStatements(() =>
+      api.data(query.replace('query', 'query Single'), { p: { from: '2026-02-01T00:00:00Z', to: '2026-05-01T00:00:00Z' } }),
+    );
     const p = { from: '2026-02-02T00:00:00Z', to: '2026-05-01T00:00:00Z' };
     let bodies: Array<Answer['body']> = [];
     const together = await api.countStatements(async () => {
@@ -42,9 +44,12 @@ describe('KPI admission', () => {
     const started = Date.now();
     const responses = await Promise.all(
       Array.from({ length: 24 }, (_, day) =>
-        post(`query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: DAY, groupBy: [CHANNEL]) { kpis { ${everyKpi.replace('customersAtEnd', '')} } } }`, {
-          p: { from: `2026-01-${String(day + 1).padStart(2, '0')}T00:00:00Z`, to: '2026-06-01T00:00:00Z' },
-        }),
+        post(
+          `query ($p: PeriodInput!) { kpiSlices(period: $p, granularity: DAY, groupBy: [CHANNEL]) { kpis { ${everyKpi.replace('customersAtEnd', '')} } } }`,
+          {
+            p: { from: `2026-01-${String(day + 1).padStart(2, '0')}T00:00:00Z`, to: '2026-06-01T00:00:00Z' },
+          },
+        ),
       ),
     );
     const bodies = responses.map((answer) => answer.body);

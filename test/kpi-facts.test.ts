@@ -57,7 +57,11 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!, int: (n: number) => Math.floor(next() * n) };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    int: (n: number) => Math.floor(next() * n),
+  };
 }
 
 const iso = (value: unknown) => (value === null ? null : new Date(value as string).toISOString());
@@ -67,23 +71,56 @@ async function recordOf(type: 'ticket' | 'interaction' | 'survey' | 'agent' | 'c
   const one = async (sql: string) => (await api.db.sql.query<Record<string, any>>(sql, [id]))[0]!;
   switch (type) {
     case 'ticket': {
-      const t = await one(`SELECT t.*, c.external_id AS customer, a.external_id AS assignee, tm.external_id AS team, k.external_id AS article
+      const t =
+        await one(`SELECT t.*, c.external_id AS customer, a.external_id AS assignee, tm.external_id AS team, k.external_id AS article
         FROM ticket t JOIN customer c ON c.id = t.customer_id LEFT JOIN agent a ON a.id = t.assignee_id
         LEFT JOIN team tm ON tm.id = t.team_id LEFT JOIN knowledge_article k ON k.id = t.knowledge_article_id WHERE t.id = $1`);
-      return { type, externalId: t.external_id, subject: t.subject, channel: t.channel, priority: t.priority, category: t.category, status: t.status,
-        customer: t.customer, assignee: t.assignee, team: t.team, createdAt: iso(t.created_at), firstResponseAt: iso(t.first_response_at),
-        resolvedAt: iso(t.resolved_at), reopenCount: t.reopen_count, knowledgeArticle: t.article };
+      return {
+        type,
+        externalId: t.external_id,
+        subject: t.subject,
+        channel: t.channel,
+        priority: t.priority,
+        category: t.category,
+        status: t.status,
+        customer: t.customer,
+        assignee: t.assignee,
+        team: t.team,
+        createdAt: iso(t.created_at),
+        firstResponseAt: iso(t.first_response_at),
+        resolvedAt: iso(t.resolved_at),
+        reopenCount: t.reopen_count,
+        knowledgeArticle: t.article,
+      };
     }
     case 'interaction': {
       const i = await one(`SELECT i.*, t.external_id AS ticket, a.external_id AS agent FROM interaction i
         JOIN ticket t ON t.id = i.ticket_id JOIN agent a ON a.id = i.agent_id WHERE i.id = $1`);
-      return { type, externalId: i.external_id, ticket: i.ticket, agent: i.agent, startedAt: iso(i.started_at), talkSeconds: i.talk_seconds,
-        holdSeconds: i.hold_seconds, wrapUpSeconds: i.wrap_up_seconds, transferred: i.transferred };
+      return {
+        type,
+        externalId: i.external_id,
+        ticket: i.ticket,
+        agent: i.agent,
+        startedAt: iso(i.started_at),
+        talkSeconds: i.talk_seconds,
+        holdSeconds: i.hold_seconds,
+        wrapUpSeconds: i.wrap_up_seconds,
+        transferred: i.transferred,
+      };
     }
     case 'survey': {
       const s = await one(`SELECT s.*, c.external_id AS customer, t.external_id AS ticket FROM survey_response s
         JOIN customer c ON c.id = s.customer_id LEFT JOIN ticket t ON t.id = s.ticket_id WHERE s.id = $1`);
-      return { type, externalId: s.external_id, kind: s.kind, score: s.score, customer: s.customer, ticket: s.ticket, respondedAt: iso(s.responded_at), comment: s.comment };
+      return {
+        type,
+        externalId: s.external_id,
+        kind: s.kind,
+        score: s.score,
+        customer: s.customer,
+        ticket: s.ticket,
+        respondedAt: iso(s.responded_at),
+        comment: s.comment,
+      };
     }
     case 'agent': {
       const a = await one('SELECT a.*, t.external_id AS team FROM agent a LEFT JOIN team t ON t.id = a.team_id WHERE a.id = $1');
@@ -91,27 +128,46 @@ async function recordOf(type: 'ticket' | 'interaction' | 'survey' | 'agent' | 'c
     }
     case 'customer': {
       const c = await one('SELECT * FROM customer WHERE id = $1');
-      return { type, externalId: c.external_id, name: c.name, email: c.email, segment: c.segment, createdAt: iso(c.created_at), churnedAt: iso(c.churned_at) };
+      return {
+        type,
+        externalId: c.external_id,
+        name: c.name,
+        email: c.email,
+        segment: c.segment,
+        createdAt: iso(c.created_at),
+        churnedAt: iso(c.churned_at),
+      };
     }
   }
 }
 
-const UPSERT_NAME = { ticket: 'Ticket', interaction: 'Interaction', survey: 'SurveyResponse', agent: 'Agent', customer: 'Customer' } as const;
+const UPSERT_NAME = {
+  ticket: 'Ticket',
+  interaction: 'Interaction',
+  survey: 'SurveyResponse',
+  agent: 'Agent',
+  customer: 'Customer',
+} as const;
 
 /** Writes records by import (several at once) or by upsert mutation (one), as a client would. */
 async function write(batch: Array<Record<string, unknown>>, byMutation: boolean): Promise<void> {
   // A record picked twice in one batch: the later change wins (a file names each record once).
   const records = [...new Map(batch.map((record) => [`${record.type}:${record.externalId}`, record])).values()];
   if (!byMutation) {
-    const { importRecords } = await api.data('mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok userErrors { line field message } } }', {
-      i: { ndjson: ndjson(records) },
-    });
+    const { importRecords } = await api.data(
+      'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok userErrors { line field message } } }',
+      {
+        i: { ndjson: ndjson(records) },
+      },
+    );
     expect(importRecords.userErrors).toEqual([]);
     return;
   }
   for (const { type, ...input } of records) {
     const name = UPSERT_NAME[type as keyof typeof UPSERT_NAME];
-    const result = await api.data(`mutation ($i: Upsert${name}Input!) { upsert${name}(input: $i) { userErrors { field message } } }`, { i: input });
+    const result = await api.data(`mutation ($i: Upsert${name}Input!) { upsert${name}(input: $i) { userErrors { field message } } }`, {
+      i: input,
+    });
     expect(result[`upsert${name}`].userErrors).toEqual([]);
   }
 }
@@ -119,7 +175,9 @@ async function write(batch: Array<Record<string, unknown>>, byMutation: boolean)
 describe('KPI facts prepared at write time', () => {
   it('are right after the seed', async () => {
     expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
-    const [{ n }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE interaction_count > 0')) as [{ n: number }];
+    const [{ n }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE interaction_count > 0')) as [
+      { n: number },
+    ];
     expect(n).toBeGreaterThan(0);
   });
 
@@ -127,7 +185,8 @@ describe('KPI facts prepared at write time', () => {
     const seed = Number(process.env.FACTS_SEED ?? Date.now() % 100_000);
     const rnd = random(seed);
     const ids = async (table: string) => (await api.db.sql.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
-    const externals = async (table: string) => (await api.db.sql.query<{ external_id: string }>(`SELECT external_id FROM ${table} ORDER BY id`)).map((r) => r.external_id);
+    const externals = async (table: string) =>
+      (await api.db.sql.query<{ external_id: string }>(`SELECT external_id FROM ${table} ORDER BY id`)).map((r) => r.external_id);
     const teams = await externals('team');
     const segments = ['enterprise', 'smb', 'startup', null];
     let serial = 0;
@@ -139,18 +198,40 @@ describe('KPI facts prepared at write time', () => {
           // A ticket's dimensions and timestamps change.
           const ticket = await recordOf('ticket', rnd.pick(await ids('ticket')));
           const created = new Date(ticket.createdAt as string).getTime();
-          batch.push({ ...ticket, channel: rnd.pick(['EMAIL', 'CHAT', 'PHONE', 'WEB', 'SOCIAL']), priority: rnd.pick(['LOW', 'NORMAL', 'HIGH', 'URGENT']),
-            category: rnd.pick(['billing', 'login', null]), customer: rnd.pick(await externals('customer')), assignee: rnd.pick([...(await externals('agent')), null]),
-            team: rnd.pick([...teams, null]), firstResponseAt: new Date(created + 1000 + rnd.int(90_000_000)).toISOString(),
-            resolvedAt: rnd.next() < 0.5 ? null : new Date(created + 90_000_001 + rnd.int(1_000_000)).toISOString(), status: 'SOLVED' });
+          batch.push({
+            ...ticket,
+            channel: rnd.pick(['EMAIL', 'CHAT', 'PHONE', 'WEB', 'SOCIAL']),
+            priority: rnd.pick(['LOW', 'NORMAL', 'HIGH', 'URGENT']),
+            category: rnd.pick(['billing', 'login', null]),
+            customer: rnd.pick(await externals('customer')),
+            assignee: rnd.pick([...(await externals('agent')), null]),
+            team: rnd.pick([...teams, null]),
+            firstResponseAt: new Date(created + 1000 + rnd.int(90_000_000)).toISOString(),
+            resolvedAt: rnd.next() < 0.5 ? null : new Date(created + 90_000_001 + rnd.int(1_000_000)).toISOString(),
+            status: 'SOLVED',
+          });
         } else if (kind === 1) {
           // A new interaction on an existing ticket.
-          batch.push({ type: 'interaction', externalId: `fact-i-${seed}-${serial++}`, ticket: rnd.pick(await externals('ticket')), agent: rnd.pick(await externals('agent')),
-            startedAt: '2026-05-02T10:00:00.123Z', talkSeconds: rnd.int(900), holdSeconds: rnd.int(60), wrapUpSeconds: rnd.int(120), transferred: rnd.next() < 0.3 });
+          batch.push({
+            type: 'interaction',
+            externalId: `fact-i-${seed}-${serial++}`,
+            ticket: rnd.pick(await externals('ticket')),
+            agent: rnd.pick(await externals('agent')),
+            startedAt: '2026-05-02T10:00:00.123Z',
+            talkSeconds: rnd.int(900),
+            holdSeconds: rnd.int(60),
+            wrapUpSeconds: rnd.int(120),
+            transferred: rnd.next() < 0.3,
+          });
         } else if (kind === 2) {
           // An interaction moves to another ticket, or changes its transfer flag and durations.
           const interaction = await recordOf('interaction', rnd.pick(await ids('interaction')));
-          batch.push({ ...interaction, ticket: rnd.next() < 0.5 ? rnd.pick(await externals('ticket')) : interaction.ticket, transferred: !interaction.transferred, talkSeconds: rnd.int(700) });
+          batch.push({
+            ...interaction,
+            ticket: rnd.next() < 0.5 ? rnd.pick(await externals('ticket')) : interaction.ticket,
+            transferred: !interaction.transferred,
+            talkSeconds: rnd.int(700),
+          });
         } else if (kind === 3) {
           // An agent moves to another team (or to none).
           batch.push({ ...(await recordOf('agent', rnd.pick(await ids('agent')))), team: rnd.pick([...teams, null]) });
@@ -164,14 +245,46 @@ describe('KPI facts prepared at write time', () => {
         } else if (kind === 6) {
           // A new ticket, with a first interaction in the same file.
           const externalId = `fact-t-${seed}-${serial++}`;
-          batch.push({ type: 'ticket', externalId, subject: 'New', channel: 'WEB', priority: 'HIGH', category: null, status: 'OPEN', customer: rnd.pick(await externals('customer')),
-            assignee: null, team: rnd.pick(teams), createdAt: '2026-05-03T08:00:00.500Z', firstResponseAt: '2026-05-03T08:03:00.250Z', resolvedAt: null, reopenCount: 0, knowledgeArticle: null });
-          batch.push({ type: 'interaction', externalId: `fact-i-${seed}-${serial++}`, ticket: externalId, agent: rnd.pick(await externals('agent')),
-            startedAt: '2026-05-03T08:03:00Z', talkSeconds: 30, holdSeconds: 0, wrapUpSeconds: 5, transferred: false });
+          batch.push({
+            type: 'ticket',
+            externalId,
+            subject: 'New',
+            channel: 'WEB',
+            priority: 'HIGH',
+            category: null,
+            status: 'OPEN',
+            customer: rnd.pick(await externals('customer')),
+            assignee: null,
+            team: rnd.pick(teams),
+            createdAt: '2026-05-03T08:00:00.500Z',
+            firstResponseAt: '2026-05-03T08:03:00.250Z',
+            resolvedAt: null,
+            reopenCount: 0,
+            knowledgeArticle: null,
+          });
+          batch.push({
+            type: 'interaction',
+            externalId: `fact-i-${seed}-${serial++}`,
+            ticket: externalId,
+            agent: rnd.pick(await externals('agent')),
+            startedAt: '2026-05-03T08:03:00Z',
+            talkSeconds: 30,
+            holdSeconds: 0,
+            wrapUpSeconds: 5,
+            transferred: false,
+          });
         } else {
           // A new survey on a ticket.
-          batch.push({ type: 'survey', externalId: `fact-s-${seed}-${serial++}`, kind: 'CSAT', score: 1 + rnd.int(5), customer: rnd.pick(await externals('customer')),
-            ticket: rnd.pick(await externals('ticket')), respondedAt: '2026-05-04T12:00:00Z', comment: null });
+          batch.push({
+            type: 'survey',
+            externalId: `fact-s-${seed}-${serial++}`,
+            kind: 'CSAT',
+            score: 1 + rnd.int(5),
+            customer: rnd.pick(await externals('customer')),
+            ticket: rnd.pick(await externals('ticket')),
+            respondedAt: '2026-05-04T12:00:00Z',
+            comment: null,
+          });
         }
       }
       // Records referring to one written in the same batch need it first: imports resolve that themselves.
@@ -182,7 +295,9 @@ describe('KPI facts prepared at write time', () => {
   });
 
   it('a SQL write outside the API is kept right too', async () => {
-    await api.db.sql.query("UPDATE ticket SET channel = 'PHONE', category = 'raw-sql' WHERE id IN (SELECT id FROM ticket ORDER BY id LIMIT 20)");
+    await api.db.sql.query(
+      "UPDATE ticket SET channel = 'PHONE', category = 'raw-sql' WHERE id IN (SELECT id FROM ticket ORDER BY id LIMIT 20)",
+    );
     await api.db.sql.query('DELETE FROM interaction WHERE id IN (SELECT id FROM interaction ORDER BY id LIMIT 10)');
     expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
   });

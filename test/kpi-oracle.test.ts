@@ -41,7 +41,12 @@ function percentile(values: number[], p: number): number | null {
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
 }
 const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-const stats = (values: number[]) => ({ count: values.length, average: average(values), median: percentile(values, 0.5), p90: percentile(values, 0.9) });
+const stats = (values: number[]) => ({
+  count: values.length,
+  average: average(values),
+  median: percentile(values, 0.5),
+  p90: percentile(values, 0.9),
+});
 const rate = (numerator: number, denominator: number) => ({ value: denominator ? numerator / denominator : null, numerator, denominator });
 const secondsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
 
@@ -82,7 +87,13 @@ function expected(from: Date, to: Date, teamId?: number | null) {
       averageHold: average(interactions.map((i) => i.holdSeconds)),
       averageWrapUp: average(interactions.map((i) => i.wrapUpSeconds)),
     },
-    nps: { score: nps.length ? (100 * (promoters - detractors)) / nps.length : null, promoters, passives: nps.length - promoters - detractors, detractors, responses: nps.length },
+    nps: {
+      score: nps.length ? (100 * (promoters - detractors)) / nps.length : null,
+      promoters,
+      passives: nps.length - promoters - detractors,
+      detractors,
+      responses: nps.length,
+    },
     csat: { rate: rate(csat.filter((s) => s >= 4).length, csat.length), average: average(csat), responses: csat.length },
     ces: { average: average(ces), lowEffort: rate(ces.filter((s) => s >= 5).length, ces.length), responses: ces.length },
     selfServiceOpportunity: rate(created.filter((t) => t.knowledgeArticleId !== null).length, created.length),
@@ -123,7 +134,13 @@ describe('KPIs on an independent data set', () => {
       { p: { from: from.toISOString(), to: until.toISOString(), timeZone: 'America/Sao_Paulo' } },
     );
     // Local month starts are 03:00 UTC; the first bucket (March) is clipped to from.
-    const months = ['2026-03-01T03:00:00Z', '2026-04-01T03:00:00Z', '2026-05-01T03:00:00Z', '2026-06-01T03:00:00Z', '2026-07-01T03:00:00Z'].map((s) => new Date(s));
+    const months = [
+      '2026-03-01T03:00:00Z',
+      '2026-04-01T03:00:00Z',
+      '2026-05-01T03:00:00Z',
+      '2026-06-01T03:00:00Z',
+      '2026-07-01T03:00:00Z',
+    ].map((s) => new Date(s));
     const teamIds = new Map((await api.db.prisma.team.findMany()).map((t) => [Buffer.from(`Team:${t.id}`).toString('base64'), t.id]));
     expect(new Set(kpiSlices.map((s: any) => s.bucketStart))).toEqual(new Set(months.slice(0, 4).map((m) => m.toISOString())));
     expect(kpiSlices.length).toBeGreaterThanOrEqual(16);
@@ -131,7 +148,11 @@ describe('KPIs on an independent data set', () => {
       const index = months.findIndex((m) => m.toISOString() === slice.bucketStart);
       const start = index === 0 ? from : months[index]!;
       const team = slice.group.team ? teamIds.get(slice.group.team.id)! : null;
-      const { customersAtStart, customersAtEnd, newCustomers, retentionRate, churnRate, ...ticketSide } = expected(start, months[index + 1]!, team);
+      const { customersAtStart, customersAtEnd, newCustomers, retentionRate, churnRate, ...ticketSide } = expected(
+        start,
+        months[index + 1]!,
+        team,
+      );
       expectClose(slice.kpis, ticketSide, `${slice.bucketStart} team ${team}`);
     }
   });

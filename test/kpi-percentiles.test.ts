@@ -48,10 +48,16 @@ describe('percentiles only when read', () => {
   });
 
   it('gives the same numbers with and without percentiles alongside', async () => {
-    const lean = await api.data(`query ($p: PeriodInput!) {
-      kpis(period: $p) { firstResponseTime { average count } averageHandleTime { average count averageHold } } }`, { p });
-    const full = await api.data(`query ($p: PeriodInput!) {
-      kpis(period: $p) { firstResponseTime { average count median p90 } averageHandleTime { average count averageHold median p90 } } }`, { p });
+    const lean = await api.data(
+      `query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { average count } averageHandleTime { average count averageHold } } }`,
+      { p },
+    );
+    const full = await api.data(
+      `query ($p: PeriodInput!) {
+      kpis(period: $p) { firstResponseTime { average count median p90 } averageHandleTime { average count averageHold median p90 } } }`,
+      { p },
+    );
     expect(full.kpis.firstResponseTime.median).not.toBeNull();
     expect(full.kpis.averageHandleTime.p90).not.toBeNull();
     expect(lean.kpis.firstResponseTime).toEqual({ average: full.kpis.firstResponseTime.average, count: full.kpis.firstResponseTime.count });
@@ -63,9 +69,12 @@ describe('percentiles only when read', () => {
   });
 
   it('computes handle time from its histogram exactly as percentile_cont and avg over every interaction', async () => {
-    const data = await api.data(`query ($p: PeriodInput!) {
+    const data = await api.data(
+      `query ($p: PeriodInput!) {
       kpiSlices(period: $p, granularity: MONTH, groupBy: [AGENT]) { bucketStart group { agent { id } }
-        kpis { averageHandleTime { count average median p90 averageTalk averageHold averageWrapUp } } } }`, { p });
+        kpis { averageHandleTime { count average median p90 averageTalk averageHold averageWrapUp } } } }`,
+      { p },
+    );
     const rows = await api.db.sql.query<Record<string, number | Date>>(
       `SELECT date_trunc('month', started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month, agent_id, count(*)::int AS count,
          avg(handle_seconds)::float8 AS average,
@@ -82,9 +91,15 @@ describe('percentiles only when read', () => {
       const row = expected.get(`${new Date(slice.bucketStart).getTime()}|${decodeGlobalID(slice.group.agent.id).id}`);
       expect(row, JSON.stringify(slice)).toBeDefined();
       const aht = slice.kpis.averageHandleTime;
-      expect([aht.count, aht.average, aht.median, aht.p90, aht.averageTalk, aht.averageHold, aht.averageWrapUp]).toEqual(
-        [row!.count, row!.average, row!.median, row!.p90, row!.talk, row!.hold, row!.wrap_up],
-      );
+      expect([aht.count, aht.average, aht.median, aht.p90, aht.averageTalk, aht.averageHold, aht.averageWrapUp]).toEqual([
+        row!.count,
+        row!.average,
+        row!.median,
+        row!.p90,
+        row!.talk,
+        row!.hold,
+        row!.wrap_up,
+      ]);
     }
   });
 });

@@ -41,7 +41,9 @@ describe('buckets', () => {
       ['2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', 1],
       ['2026-03-02T00:00:00.000Z', '2026-03-03T00:00:00.000Z', 1],
     ]);
-    expect(await series({ from: '2026-02-28T00:00:00-03:00', to: '2026-03-03T00:00:00-03:00', timeZone: 'America/Sao_Paulo' }, 'DAY')).toEqual([
+    expect(
+      await series({ from: '2026-02-28T00:00:00-03:00', to: '2026-03-03T00:00:00-03:00', timeZone: 'America/Sao_Paulo' }, 'DAY'),
+    ).toEqual([
       ['2026-02-28T03:00:00.000Z', '2026-03-01T03:00:00.000Z', 1],
       ['2026-03-01T03:00:00.000Z', '2026-03-02T03:00:00.000Z', 0], // empty buckets are returned
       ['2026-03-02T03:00:00.000Z', '2026-03-03T03:00:00.000Z', 1],
@@ -49,7 +51,9 @@ describe('buckets', () => {
   });
 
   it('makes the spring-forward day 23 hours long', async () => {
-    expect(await series({ from: '2026-03-07T00:00:00-05:00', to: '2026-03-10T00:00:00-04:00', timeZone: 'America/New_York' }, 'DAY')).toEqual([
+    expect(
+      await series({ from: '2026-03-07T00:00:00-05:00', to: '2026-03-10T00:00:00-04:00', timeZone: 'America/New_York' }, 'DAY'),
+    ).toEqual([
       ['2026-03-07T05:00:00.000Z', '2026-03-08T05:00:00.000Z', 1],
       ['2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z', 2],
       ['2026-03-09T04:00:00.000Z', '2026-03-10T04:00:00.000Z', 1],
@@ -59,7 +63,10 @@ describe('buckets', () => {
   it('keeps the repeated hour of the fall-back day apart (a 25-hour day)', async () => {
     const day = await series({ from: '2026-11-01T00:00:00-04:00', to: '2026-11-02T00:00:00-05:00', timeZone: 'America/New_York' }, 'DAY');
     expect(day).toEqual([['2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z', 2]]);
-    const hours = await series({ from: '2026-11-01T00:00:00-04:00', to: '2026-11-01T03:00:00-05:00', timeZone: 'America/New_York' }, 'HOUR');
+    const hours = await series(
+      { from: '2026-11-01T00:00:00-04:00', to: '2026-11-01T03:00:00-05:00', timeZone: 'America/New_York' },
+      'HOUR',
+    );
     expect(hours).toEqual([
       ['2026-11-01T04:00:00.000Z', '2026-11-01T05:00:00.000Z', 0],
       ['2026-11-01T05:00:00.000Z', '2026-11-01T06:00:00.000Z', 1], // 01:00 EDT
@@ -101,7 +108,8 @@ describe('buckets', () => {
   });
 
   it('compares each slice with the period of its own length just before it', async () => {
-    const { kpiSlices } = await api.data(`{ kpiSlices(period: { from: "2026-03-08T00:00:00Z", to: "2026-03-10T00:00:00Z" }, granularity: DAY) {
+    const { kpiSlices } =
+      await api.data(`{ kpiSlices(period: { from: "2026-03-08T00:00:00Z", to: "2026-03-10T00:00:00Z" }, granularity: DAY) {
       bucketStart kpis { ticketCount comparison { from to change { ticketCount { current previous absolute relative } } } } } }`);
     expect(kpiSlices.map((s: any) => [s.bucketStart, s.kpis.comparison.from, s.kpis.comparison.change.ticketCount])).toEqual([
       ['2026-03-08T00:00:00.000Z', '2026-03-07T00:00:00.000Z', { current: 2, previous: 0, absolute: 2, relative: null }],

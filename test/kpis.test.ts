@@ -67,7 +67,12 @@ describe('kpis over March 2026', () => {
       churnRate: { value: 0, numerator: 0, denominator: 2 },
     });
     const before = await api.data(kpisQuery, { period: { from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' } });
-    expect(before.kpis).toMatchObject({ backlog: 0, customersAtStart: 0, retentionRate: { value: null, denominator: 0 }, churnRate: { value: null } });
+    expect(before.kpis).toMatchObject({
+      backlog: 0,
+      customersAtStart: 0,
+      retentionRate: { value: null, denominator: 0 },
+      churnRate: { value: null },
+    });
   });
 
   it('applies filters to every family', async () => {
@@ -133,9 +138,14 @@ describe('comparison with the previous period', () => {
 
   it('computes the previous period in the same statements as the current one', async () => {
     const period = { from: '2026-03-02T00:00:00Z', to: '2026-03-04T00:00:00Z' };
-    const plain = await api.countStatements(() => api.data('query ($p: PeriodInput!) { kpis(period: $p) { ticketCount csat { average } } }', { p: period }));
+    const plain = await api.countStatements(() =>
+      api.data('query ($p: PeriodInput!) { kpis(period: $p) { ticketCount csat { average } } }', { p: period }),
+    );
     const compared = await api.countStatements(() =>
-      api.data('query ($p: PeriodInput!) { kpis(period: $p) { ticketCount csat { average } comparison { change { ticketCount { absolute } csat { absolute } } } } }', { p: period }),
+      api.data(
+        'query ($p: PeriodInput!) { kpis(period: $p) { ticketCount csat { average } comparison { change { ticketCount { absolute } csat { absolute } } } } }',
+        { p: period },
+      ),
     );
     expect(plain).toBe(2);
     expect(compared).toBe(plain);

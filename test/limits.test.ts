@@ -15,7 +15,8 @@ afterAll(() => api.close());
 describe('document limits (defaults)', () => {
   it('refuses queries nested deeper than 12', async () => {
     let selection = 'name';
-    for (let i = 0; i < 5; i++) selection = `customer { tickets(first: 1) { edges { node { ${selection.startsWith('name') ? 'subject' : selection} } } } }`;
+    for (let i = 0; i < 5; i++)
+      selection = `customer { tickets(first: 1) { edges { node { ${selection.startsWith('name') ? 'subject' : selection} } } } }`;
     const deep = `{ tickets(first: 1) { edges { node { ${selection} } } } }`;
     const { body } = await post(api.yoga, deep);
     expect(body.errors?.[0]?.message).toMatch(/depth limit of 12/i);
@@ -39,8 +40,11 @@ describe('document limits (defaults)', () => {
   });
 
   it('accepts the largest operations the project itself sends', async () => {
-    const { body } = await post(api.yoga, `{ kpiSlices(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, groupBy: [TEAM]) {
-      kpis { ticketCount comparison { change { ticketCount { current previous absolute relative } csat { current previous absolute relative } } } } } }`);
+    const { body } = await post(
+      api.yoga,
+      `{ kpiSlices(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }, groupBy: [TEAM]) {
+      kpis { ticketCount comparison { change { ticketCount { current previous absolute relative } csat { current previous absolute relative } } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
   });
 });
@@ -60,7 +64,10 @@ describe('batching', () => {
 describe('configurable limits', () => {
   it('refuses an operation whose estimated cost is over the limit, naming it', async () => {
     const tight = createDeskqlYoga({ ...OPEN_ACCESS, db: api.db, limits: { maxCost: 50 } });
-    const { body } = await post(tight, '{ tickets(first: 10) { edges { node { subject customer { name segment } assignee { name team { name } } } } } }');
+    const { body } = await post(
+      tight,
+      '{ tickets(first: 10) { edges { node { subject customer { name segment } assignee { name team { name } } } } } }',
+    );
     expect(body.errors?.[0]?.message).toMatch(/cost limit of 50/i);
   });
 

@@ -44,8 +44,8 @@ describe('migrations', () => {
     ).rejects.toThrow(/ticket_resolved_after_created_check/);
     await expect(make.survey(customer.id, { kind: 'CSAT', score: 6 })).rejects.toThrow(/survey_response_score_check/);
     await expect(make.survey(customer.id, { kind: 'NPS', score: 0 })).resolves.toBeTruthy();
-    await expect(make.customer('Late', { createdAt: new Date('2026-01-02T00:00:00Z'), churnedAt: new Date('2026-01-01T00:00:00Z') })).rejects.toThrow(
-      /customer_churned_after_created_check/,
-    );
+    await expect(
+      make.customer('Late', { createdAt: new Date('2026-01-02T00:00:00Z'), churnedAt: new Date('2026-01-01T00:00:00Z') }),
+    ).rejects.toThrow(/customer_churned_after_created_check/);
   });
 });

@@ -8,7 +8,15 @@ import { READ_SCOPES } from '../server/auth/scopes.js';
 import { INTROSPECTION_COST } from '../server/graphql/cost/estimate.js';
 import { defaultSeedOptions, seedDatabase } from '../server/seed/seed.js';
 import { createDeskqlYoga, type DeskqlYoga } from '../server/yoga.js';
-import { bearer, type HttpAnswer, isOperationStatement, postGraphQL, startTestApi, type TestApi, type UntypedData } from './support/test-api.js';
+import {
+  bearer,
+  type HttpAnswer,
+  isOperationStatement,
+  postGraphQL,
+  startTestApi,
+  type TestApi,
+  type UntypedData,
+} from './support/test-api.js';
 import { createTestDatabase } from './support/test-database.js';
 
 let api: TestApi;
@@ -29,7 +37,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** The report's request, item 1. */
-const NESTED = 'query($n:Int){ tickets(first:$n){edges{node{assignee{tickets(first:$n){edges{node{assignee{tickets(first:$n){edges{node{id}}}}}}}}}}}}';
+const NESTED =
+  'query($n:Int){ tickets(first:$n){edges{node{assignee{tickets(first:$n){edges{node{assignee{tickets(first:$n){edges{node{id}}}}}}}}}}}}';
 const literal = (n: number) => NESTED.replace('query($n:Int)', '').replaceAll('$n', String(n));
 
 describe('cost on coerced variables (item 1)', () => {
@@ -63,8 +72,14 @@ describe('cost on coerced variables (item 1)', () => {
   });
 
   it('applies @skip/@include with their variables', async () => {
-    const skipped = await send(yoga, 'query($n:Int, $s:Boolean!){ tickets(first:$n) @skip(if:$s) { edges { node { id } } } }', { n: 100, s: true });
-    const kept = await send(yoga, 'query($n:Int, $s:Boolean!){ tickets(first:$n) @skip(if:$s) { edges { node { id } } } }', { n: 100, s: false });
+    const skipped = await send(yoga, 'query($n:Int, $s:Boolean!){ tickets(first:$n) @skip(if:$s) { edges { node { id } } } }', {
+      n: 100,
+      s: true,
+    });
+    const kept = await send(yoga, 'query($n:Int, $s:Boolean!){ tickets(first:$n) @skip(if:$s) { edges { node { id } } } }', {
+      n: 100,
+      s: false,
+    });
     expect(skipped.body.extensions!.cost!.requested).toBeLessThan(kept.body.extensions!.cost!.requested);
   });
 });
@@ -82,7 +97,7 @@ const DRILL_DOWN = `query($n: Int) {
 }`;
 
 describe('KPI drill-downs (item 2)', () => {
-  it('cost scales with buckets × page sizes: the report\'s request at n = 100 is refused before any statement', async () => {
+  it("cost scales with buckets × page sizes: the report's request at n = 100 is refused before any statement", async () => {
     const before = api.statements.length;
     const refused = await send(yoga, DRILL_DOWN, { n: 100 });
     expect(api.statements.length).toBe(before);
@@ -94,7 +109,10 @@ describe('KPI drill-downs (item 2)', () => {
 
   it('the same drill-down on a week at n = 2 runs, costing in proportion to its 7 slices', async () => {
     const week = DRILL_DOWN.replace('2026-01-15T00:00:00Z', '2026-05-01T00:00:00Z').replace('2026-05-31T00:00:00Z', '2026-05-08T00:00:00Z');
-    const oneDay = DRILL_DOWN.replace('2026-01-15T00:00:00Z', '2026-05-01T00:00:00Z').replace('2026-05-31T00:00:00Z', '2026-05-02T00:00:00Z');
+    const oneDay = DRILL_DOWN.replace('2026-01-15T00:00:00Z', '2026-05-01T00:00:00Z').replace(
+      '2026-05-31T00:00:00Z',
+      '2026-05-02T00:00:00Z',
+    );
     const weekly = await send(yoga, week, { n: 2 });
     const daily = await send(yoga, oneDay, { n: 2 });
     expect(weekly.body.errors).toBeUndefined();
@@ -105,13 +123,20 @@ describe('KPI drill-downs (item 2)', () => {
   it('groups the estimate could not know are counted once the KPIs ran, before any drill-down: over the limit, refused', async () => {
     const teams = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM team'))[0]!.n;
     expect(teams).toBeGreaterThan(2);
-    const tight = createDeskqlYoga({ db: api.db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 }, limits: { maxCost: 500 } });
+    const tight = createDeskqlYoga({
+      db: api.db,
+      anonymousScopes: READ_SCOPES,
+      rateLimit: { burst: 1, refillPerSecond: 0 },
+      limits: { maxCost: 500 },
+    });
     const query = `{ kpiSlices(period: { from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z" }, groupBy: [TEAM]) {
       group { team { name } } kpis { ticketCount } tickets(first: 100) { edges { node { id } } } } }`;
     const before = api.statements.length;
     const refused = await send(tight, query);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(refused.body.errors?.[0]?.message).toMatch(/This kpiSlices yields \d+ slices, so the operation costs \d+, more than the limit of 500/);
+    expect(refused.body.errors?.[0]?.message).toMatch(
+      /This kpiSlices yields \d+ slices, so the operation costs \d+, more than the limit of 500/,
+    );
     // The KPI statement ran; no drill-down statement (one per slice before the fix) did.
     expect(api.statements.slice(before).some((sql) => /FROM "public"."ticket".*LIMIT/is.test(sql) && !/count/i.test(sql))).toBe(false);
     // The answer reports the corrected cost, and a narrower request passes.
@@ -123,7 +148,7 @@ describe('KPI drill-downs (item 2)', () => {
     expect(narrowed.body.extensions!.cost!.requested).toBeGreaterThan(single.body.extensions!.cost!.requested * (slices - 1));
   });
 
-  it('the corrected cost is charged to the key\'s bucket', async () => {
+  it("the corrected cost is charged to the key's bucket", async () => {
     const limited = createDeskqlYoga({ db: api.db, anonymousScopes: null, rateLimit: { burst: 100_000, refillPerSecond: 1 } });
     const { key, id } = await createApiKey(api.db.sql, { name: 'grouped', scopes: ['kpis:read', 'records:read'] });
     const query = `{ kpiSlices(period: { from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z" }, groupBy: [TEAM]) { kpis { ticketCount } tickets(first: 5) { edges { node { id } } } } }`;
@@ -135,7 +160,9 @@ describe('KPI drill-downs (item 2)', () => {
 });
 
 describe('drill-down statements (item 2)', () => {
-  const daily = (days: number) => `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-${String(1 + days).padStart(2, '0')}T00:00:00Z" }, granularity: DAY) {
+  const daily = (
+    days: number,
+  ) => `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-${String(1 + days).padStart(2, '0')}T00:00:00Z" }, granularity: DAY) {
     kpis { ticketCount }
     tickets(first: 5) { totalCount edges { node { id subject customer { name } } } }
     interactions(first: 3) { totalCount edges { node { id } } }
@@ -167,7 +194,8 @@ describe('drill-down statements (item 2)', () => {
   });
 
   it('page through a slice with after and last as any connection', async () => {
-    const q = (args: string) => `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-15T00:00:00Z" }) { tickets(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } } } }`;
+    const q = (args: string) =>
+      `{ kpiSlices(period: { from: "2026-04-01T00:00:00Z", to: "2026-04-15T00:00:00Z" }) { tickets(${args}) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage } } } }`;
     const all = (await api.data(q('first: 100'))).kpiSlices[0].tickets.edges.map((e: any) => e.node.id);
     expect(all.length).toBeGreaterThan(4);
     const first = (await api.data(q('first: 2'))).kpiSlices[0].tickets;
@@ -183,7 +211,11 @@ describe('drill-down statements (item 2)', () => {
 
 describe('introspection (item 10)', () => {
   it(`costs ${INTROSPECTION_COST} and is charged to the rate limit like any operation`, async () => {
-    const limited = createDeskqlYoga({ db: api.db, anonymousScopes: null, rateLimit: { burst: INTROSPECTION_COST + 500, refillPerSecond: 1 } });
+    const limited = createDeskqlYoga({
+      db: api.db,
+      anonymousScopes: null,
+      rateLimit: { burst: INTROSPECTION_COST + 500, refillPerSecond: 1 },
+    });
     const { key } = await createApiKey(api.db.sql, { name: 'introspecting', scopes: ['kpis:read'] });
     const first = await send(limited, '{ __schema { types { name fields { name } } } }', {}, key);
     expect(first.body.errors).toBeUndefined();
@@ -194,9 +226,10 @@ describe('introspection (item 10)', () => {
   });
 });
 
-describe('a request\'s time (item 2)', () => {
+describe("a request's time (item 2)", () => {
   /** Each level of nesting is one more statement, issued after the one before it answered. */
-  const DEEP = '{ tickets(first: 5) { edges { node { customer { tickets(first: 5) { edges { node { assignee { team { name } } interactions(first: 3) { edges { node { agent { name } } } } } } } } } } } }';
+  const DEEP =
+    '{ tickets(first: 5) { edges { node { customer { tickets(first: 5) { edges { node { assignee { team { name } } interactions(first: 3) { edges { node { agent { name } } } } } } } } } } } }';
 
   it('stops an operation at OPERATION_TIMEOUT_MS: answered at once, and no statement starts after', async () => {
     // Every statement takes 1.1 s (busy, as a slow database would), the limit is 1 s: the
@@ -214,7 +247,12 @@ describe('a request\'s time (item 2)', () => {
     });
     try {
       await seedDatabase(db, { ...defaultSeedOptions(100, new Date('2026-06-01T00:00:00Z')), days: 60 });
-      const quick = createDeskqlYoga({ db, anonymousScopes: READ_SCOPES, rateLimit: { burst: 1, refillPerSecond: 0 }, operationTimeoutMs: 1000 });
+      const quick = createDeskqlYoga({
+        db,
+        anonymousScopes: READ_SCOPES,
+        rateLimit: { burst: 1, refillPerSecond: 0 },
+        operationTimeoutMs: 1000,
+      });
       slow = true;
       const answer = await send(quick, DEEP);
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('OPERATION_TIMEOUT');

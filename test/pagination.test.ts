@@ -32,7 +32,8 @@ async function walk(direction: 'forward' | 'backward', size: number, orderBy?: u
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 20; guard++) {
-    const variables: Record<string, unknown> = direction === 'forward' ? { first: size, after: cursor, orderBy } : { last: size, before: cursor, orderBy };
+    const variables: Record<string, unknown> =
+      direction === 'forward' ? { first: size, after: cursor, orderBy } : { last: size, before: cursor, orderBy };
     const { tickets }: { tickets: any } = await api.data(page, variables);
     expect(tickets.totalCount).toBe(TICKETS);
     const subjects = tickets.edges.map((edge: any) => edge.node.subject);

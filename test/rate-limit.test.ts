@@ -60,7 +60,13 @@ function limitedApi(rateLimit: RateLimit, anonymousScopes: Scope[] | null = null
   return createDeskqlYoga({ db: api.db, anonymousScopes, rateLimit });
 }
 
-function send(yoga: DeskqlYoga, query: string, variables: Record<string, unknown> = {}, apiKey?: string, headers: Record<string, string> = {}): Promise<Answer> {
+function send(
+  yoga: DeskqlYoga,
+  query: string,
+  variables: Record<string, unknown> = {},
+  apiKey?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return postGraphQL(yoga, query, variables, { ...headers, ...bearer(apiKey) });
 }
 
@@ -93,7 +99,12 @@ describe('the cost report', () => {
     const first = await send(yoga, QUERY, {}, reader);
     expectServed(first);
     // Costs can be fractional (×1.5 per level); what is left is reported in whole units, rounded down.
-    expect(first.body.extensions?.cost).toEqual({ requested: queryCost, remaining: Math.floor(limit.burst - queryCost), burst: limit.burst, refillPerSecond: 1 });
+    expect(first.body.extensions?.cost).toEqual({
+      requested: queryCost,
+      remaining: Math.floor(limit.burst - queryCost),
+      burst: limit.burst,
+      refillPerSecond: 1,
+    });
     const second = await send(yoga, QUERY, {}, reader);
     expectServed(second);
     // Less the second cost, plus at most a second's refill.
@@ -154,7 +165,9 @@ describe('over the limit', () => {
     const left = refused.body.extensions!.cost!.remaining!;
     expect(left).toBeGreaterThanOrEqual(1);
     expect(left).toBeLessThan(queryCost);
-    expect(refused.body.errors![0]!.message).toContain(`has ${left} left (${limit.burst} at most, ${limit.refillPerSecond} regained per second)`);
+    expect(refused.body.errors![0]!.message).toContain(
+      `has ${left} left (${limit.burst} at most, ${limit.refillPerSecond} regained per second)`,
+    );
     await sleep(retryAfter * 1000);
     expectServed(await send(yoga, QUERY, {}, reader));
   });
@@ -170,7 +183,12 @@ describe('buckets', () => {
     expectServed(other);
     expect(other.body.extensions?.cost?.remaining).toBe(0);
     expectRateLimited(await send(yoga, UPSERT, { id: 'rl-a3' }, a));
-    expect([await teamExists('rl-a1'), await teamExists('rl-a2'), await teamExists('rl-b1'), await teamExists('rl-a3')]).toEqual([true, false, true, false]);
+    expect([await teamExists('rl-a1'), await teamExists('rl-a2'), await teamExists('rl-b1'), await teamExists('rl-a3')]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('anonymous callers share one bucket', async () => {

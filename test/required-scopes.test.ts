@@ -57,7 +57,9 @@ describe('scope declarations on the schema', () => {
       viewer: [],
     });
     for (const [name, requirement] of Object.entries(declared('Mutation'))) {
-      expect(requirement, `Mutation.${name}`).toEqual(name === 'createApiKey' || name === 'revokeApiKey' ? ['keys:admin'] : ['records:write']);
+      expect(requirement, `Mutation.${name}`).toEqual(
+        name === 'createApiKey' || name === 'revokeApiKey' ? ['keys:admin'] : ['records:write'],
+      );
     }
   });
 
@@ -84,7 +86,8 @@ describe('scope declarations on the schema', () => {
   it('declares scopes on no other field of a non-record type, so none goes unnoticed', () => {
     const declaredElsewhere: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Query' || type.name === 'Mutation' || typeRequirement(type)) continue;
+      if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Query' || type.name === 'Mutation' || typeRequirement(type))
+        continue;
       for (const [name, typeField] of Object.entries(type.getFields())) {
         if (fieldRequirement(typeField)) declaredElsewhere.push(`${type.name}.${name}`);
       }

@@ -6,7 +6,14 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { graphql as tada } from 'gql.tada';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClient, DeskqlError, KpiDefinitionsDocument, KpisDocument, type DeskqlClient, type FetchFunction } from '../sdk/src/index.js';
+import {
+  createClient,
+  DeskqlError,
+  KpiDefinitionsDocument,
+  KpisDocument,
+  type DeskqlClient,
+  type FetchFunction,
+} from '../sdk/src/index.js';
 import { loadKpiFixture, MARCH } from './support/kpi-fixture.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -50,7 +57,10 @@ describe('execute() sends the printed document, whatever its kind', () => {
   });
 
   it('a TypedDocumentNode as the codegen client preset emits it (an AST without locations)', async () => {
-    const document = JSON.parse(JSON.stringify(parse(TICKET_COUNT, { noLocation: true }))) as TypedDocumentNode<TicketCount, TicketCountVariables>;
+    const document = JSON.parse(JSON.stringify(parse(TICKET_COUNT, { noLocation: true }))) as TypedDocumentNode<
+      TicketCount,
+      TicketCountVariables
+    >;
     const result = await client.execute(document, { period: MARCH });
     expectTypeOf(result).toEqualTypeOf<TicketCount>();
     // @ts-expect-error the variables are typed by the document: period is required
@@ -59,7 +69,7 @@ describe('execute() sends the printed document, whatever its kind', () => {
     expect(parse(sent.at(-1)!, { noLocation: true })).toEqual(parse(TICKET_COUNT, { noLocation: true }));
   });
 
-  it('a TypedDocumentString (the SDK\'s own documents, codegen in string mode)', async () => {
+  it("a TypedDocumentString (the SDK's own documents, codegen in string mode)", async () => {
     const result = await client.execute(KpisDocument, { period: MARCH });
     expectTypeOf(result.kpis.csat.rate.value).toEqualTypeOf<number | null>();
     expect(result.kpis.ticketCount).toBe(7);
@@ -90,19 +100,24 @@ describe('execute() with documents it cannot send', () => {
     expect(error).toBeInstanceOf(DeskqlError);
     expect(error).toMatchObject({ code: 'INVALID_DOCUMENT' });
     expect((error as Error).message).toContain('an object that is not a GraphQL AST');
-    await expect(client.execute(42 as never)).rejects.toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('a number') });
+    await expect(client.execute(42 as never)).rejects.toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      message: expect.stringContaining('a number'),
+    });
   });
 
   it('passes a syntax error to the server, which names it', async () => {
-    await expect(client.execute('query { kpis(') ).rejects.toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    await expect(client.execute('query { kpis(')).rejects.toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
   });
 });
 
 describe('retries follow the operation type of any document kind', () => {
-  const failing = (counter: { calls: number }): FetchFunction => async () => {
-    counter.calls++;
-    throw new TypeError('socket hang up');
-  };
+  const failing =
+    (counter: { calls: number }): FetchFunction =>
+    async () => {
+      counter.calls++;
+      throw new TypeError('socket hang up');
+    };
 
   it('retries a query AST, never a mutation AST or an unparseable string without an idempotency key', async () => {
     const counter = { calls: 0 };
@@ -111,7 +126,9 @@ describe('retries follow the operation type of any document kind', () => {
     expect(counter.calls).toBe(3);
     counter.calls = 0;
     // A comment and a fragment before the operation do not hide that it is a mutation.
-    const mutation = parse('# nightly\nfragment R on ImportRecordsPayload { ok }\nmutation Run($input: ImportRecordsInput!) { importRecords(input: $input) { ...R } }');
+    const mutation = parse(
+      '# nightly\nfragment R on ImportRecordsPayload { ok }\nmutation Run($input: ImportRecordsInput!) { importRecords(input: $input) { ...R } }',
+    );
     await expect(down.execute(mutation, { input: { ndjson: '' } })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(counter.calls).toBe(1);
     counter.calls = 0;

@@ -96,7 +96,10 @@ describe('the packed SDK in a project of its own', () => {
 
   it('type-checks the example app (gql.tada and codegen documents included) and runs it against the server', async () => {
     await run('npm', ['run', 'build'], { cwd: app });
-    const { stdout } = await run(process.execPath, ['dist/report.js'], { cwd: app, env: { ...process.env, DESKQL_URL: url, REPORT_FORMAT: 'json' } });
+    const { stdout } = await run(process.execPath, ['dist/report.js'], {
+      cwd: app,
+      env: { ...process.env, DESKQL_URL: url, REPORT_FORMAT: 'json' },
+    });
     const report = JSON.parse(stdout) as {
       teams: Array<{ team: string; tickets: string }>;
       agents: Array<{ agent: string; csat: number; responses: number }>;

@@ -26,14 +26,23 @@ async function check(name: string, changed: string, version = sdkVersion, extraA
   const sdkPackage = path.join(work, `${name}.package.json`);
   writeFileSync(schemaFile, changed);
   writeFileSync(sdkPackage, JSON.stringify({ name: '@deskql/sdk', version }));
-  const run = promisify(execFile)(process.execPath, ['sdk/scripts/schema-compat.mjs', '--schema', schemaFile, '--sdk-package', sdkPackage, '--changesets', emptyProject, ...extraArgs], { cwd: root });
-  return run.then(({ stdout }) => ({ code: 0, output: stdout }), (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }));
+  const run = promisify(execFile)(
+    process.execPath,
+    ['sdk/scripts/schema-compat.mjs', '--schema', schemaFile, '--sdk-package', sdkPackage, '--changesets', emptyProject, ...extraArgs],
+    { cwd: root },
+  );
+  return run.then(
+    ({ stdout }) => ({ code: 0, output: stdout }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+  );
 }
 
 describe('schema compatibility with the last release', { timeout: 90_000 }, () => {
   it('passes for the released schema itself and for added fields and types', async () => {
     expect((await check('same', schema)).code).toBe(0);
-    const added = schema.replace(/^type Query \{$/m, 'type Query {\n  """Added later."""\n  addedLater(limit: Int): [String!]!\n') + '\ntype AddedType {\n  id: ID!\n}\n';
+    const added =
+      schema.replace(/^type Query \{$/m, 'type Query {\n  """Added later."""\n  addedLater(limit: Int): [String!]!\n') +
+      '\ntype AddedType {\n  id: ID!\n}\n';
     const result = await check('added', added);
     expect(result.output).toContain('addedLater');
     expect(result.code).toBe(0);
@@ -41,7 +50,10 @@ describe('schema compatibility with the last release', { timeout: 90_000 }, () =
 
   it('fails on a removed field and a new required argument, naming them and the way out', async () => {
     expect(withoutResolvedCount).not.toContain('resolvedCount: Int!');
-    const broken = withoutResolvedCount.replace(/^ {2}kpiDefinitions: \[KpiDefinition!\]!$/m, '  kpiDefinitions(locale: String!): [KpiDefinition!]!');
+    const broken = withoutResolvedCount.replace(
+      /^ {2}kpiDefinitions: \[KpiDefinition!\]!$/m,
+      '  kpiDefinitions(locale: String!): [KpiDefinition!]!',
+    );
     const result = await check('broken', broken);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/resolvedCount was removed/);
@@ -70,7 +82,8 @@ describe('schema compatibility with the last release', { timeout: 90_000 }, () =
     const project = path.join(work, 'with-major-changeset');
     mkdirSync(path.join(project, '.changeset'), { recursive: true });
     writeFileSync(path.join(project, '.changeset', 'config.json'), '{}');
-    const changeset = (type: string) => `---\n"@deskql/sdk": ${type}\n---\n\nKpiSet.resolvedCount is gone: count resolved tickets with drill-down.\n`;
+    const changeset = (type: string) =>
+      `---\n"@deskql/sdk": ${type}\n---\n\nKpiSet.resolvedCount is gone: count resolved tickets with drill-down.\n`;
     writeFileSync(path.join(project, '.changeset', 'drop-resolved-count.md'), changeset('minor'));
     expect((await check('minor-changeset', withoutResolvedCount, undefined, ['--changesets', project])).code).toBe(1);
     writeFileSync(path.join(project, '.changeset', 'drop-resolved-count.md'), changeset('major'));
@@ -92,7 +105,11 @@ describe('schema compatibility with the last release', { timeout: 90_000 }, () =
     writeFileSync(sdkPackage, JSON.stringify({ version: '2.0.0' }));
     const changed = path.join(work, 'record.graphql');
     writeFileSync(changed, withoutResolvedCount);
-    await promisify(execFile)(process.execPath, ['sdk/scripts/schema-compat.mjs', '--record', '--schema', changed, '--released', releasedDir, '--sdk-package', sdkPackage], { cwd: root });
+    await promisify(execFile)(
+      process.execPath,
+      ['sdk/scripts/schema-compat.mjs', '--record', '--schema', changed, '--released', releasedDir, '--sdk-package', sdkPackage],
+      { cwd: root },
+    );
     expect(JSON.parse(readFileSync(path.join(releasedDir, 'release.json'), 'utf8'))).toEqual({ sdk: '2.0.0' });
     expect(readFileSync(path.join(releasedDir, 'schema.graphql'), 'utf8')).not.toMatch(/^ {2}resolvedCount: Int!$/m);
   });

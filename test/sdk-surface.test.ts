@@ -8,7 +8,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const sdkSource = path.resolve(import.meta.dirname, '..', 'sdk', 'src');
-const sdkManifest = JSON.parse(readFileSync(path.resolve(sdkSource, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const sdkManifest = JSON.parse(readFileSync(path.resolve(sdkSource, '..', 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
 
 /** Every module specifier reachable from `entry` through relative imports, and the files visited. */
 function importGraph(entry: string) {
@@ -30,9 +32,25 @@ describe('the public surface', () => {
   it('exports exactly the named runtime values', async () => {
     const sdk = await import('../sdk/src/index.js');
     expect(Object.keys(sdk).sort()).toEqual([
-      'AgentKpisDocument', 'AgentsPageDocument', 'CustomerKpiSlicesDocument', 'CustomersPageDocument', 'DeskqlError',
-      'DrillDownCustomersDocument', 'DrillDownInteractionsDocument', 'DrillDownSurveyResponsesDocument', 'DrillDownTicketsDocument', 'ImportRecordsDocument', 'KpiDefinitionsDocument', 'KpiSlicesDocument', 'KpisDocument',
-      'SurveyResponsesPageDocument', 'TeamKpisDocument', 'TeamsPageDocument', 'TicketsPageDocument', 'ViewerDocument', 'createClient',
+      'AgentKpisDocument',
+      'AgentsPageDocument',
+      'CustomerKpiSlicesDocument',
+      'CustomersPageDocument',
+      'DeskqlError',
+      'DrillDownCustomersDocument',
+      'DrillDownInteractionsDocument',
+      'DrillDownSurveyResponsesDocument',
+      'DrillDownTicketsDocument',
+      'ImportRecordsDocument',
+      'KpiDefinitionsDocument',
+      'KpiSlicesDocument',
+      'KpisDocument',
+      'SurveyResponsesPageDocument',
+      'TeamKpisDocument',
+      'TeamsPageDocument',
+      'TicketsPageDocument',
+      'ViewerDocument',
+      'createClient',
     ]);
   });
 
@@ -49,7 +67,9 @@ describe('the client in a browser', () => {
     expect(files.size).toBeGreaterThan(5);
     const nodeOnly = [...external].filter((name) => name.startsWith('node:') || builtinModules.includes(name));
     expect(nodeOnly).toEqual([]);
-    const undeclared = [...external].filter((name) => !Object.keys(sdkManifest.dependencies).some((dep) => name === dep || name.startsWith(`${dep}/`)));
+    const undeclared = [...external].filter(
+      (name) => !Object.keys(sdkManifest.dependencies).some((dep) => name === dep || name.startsWith(`${dep}/`)),
+    );
     expect(undeclared).toEqual([]);
   });
 

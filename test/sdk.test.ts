@@ -42,22 +42,46 @@ describe('SDK methods', () => {
     expectTypeOf(slices[0]!.group.channel).toEqualTypeOf<'CHAT' | 'EMAIL' | 'PHONE' | 'SOCIAL' | 'WEB' | null>();
     // The null channel: survey responses not linked to a ticket (the SDK's slices select every KPI).
     expect(slices.map((s) => [s.group.channel, s.kpis.ticketCount, s.kpis.nps.responses])).toEqual([
-      ['CHAT', 3, 0], ['EMAIL', 2, 0], ['PHONE', 1, 0], ['WEB', 1, 0], [null, 0, 4],
+      ['CHAT', 3, 0],
+      ['EMAIL', 2, 0],
+      ['PHONE', 1, 0],
+      ['WEB', 1, 0],
+      [null, 0, 4],
     ]);
     const customers = await client.customerKpiSlices({ period: MARCH, groupBy: ['CUSTOMER_SEGMENT'] });
-    expect(customers.map((s) => [s.group.customerSegment, s.kpis.customersAtStart])).toEqual([['enterprise', 1], ['smb', 1], [null, 0]]);
+    expect(customers.map((s) => [s.group.customerSegment, s.kpis.customersAtStart])).toEqual([
+      ['enterprise', 1],
+      ['smb', 1],
+      [null, 0],
+    ]);
   });
 
   it('kpiSlices ranks the top N, compares with last year, and kpiTable flattens the same slices', async () => {
-    const top = await client.kpiSlices({ period: MARCH, groupBy: ['AGENT'], orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' }, first: 2, against: 'PREVIOUS_YEAR' });
+    const top = await client.kpiSlices({
+      period: MARCH,
+      groupBy: ['AGENT'],
+      orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' },
+      first: 2,
+      against: 'PREVIOUS_YEAR',
+    });
     expectTypeOf(top[0]!.kpis.firstContactResolution.confidence95).toEqualTypeOf<{ low: number; high: number } | null>();
     expect(top.map((s) => [s.group.agent?.name, s.kpis.ticketCount, s.kpis.comparison.against, s.kpis.comparison.from])).toEqual([
-      ['Ana', 3, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'], ['Bruno', 2, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'],
+      ['Ana', 3, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'],
+      ['Bruno', 2, 'PREVIOUS_YEAR', '2025-03-01T00:00:00.000Z'],
     ]);
-    const table = await client.kpiTable({ period: MARCH, groupBy: ['AGENT'], orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' }, first: 2, kpis: ['TICKET_COUNT'] });
+    const table = await client.kpiTable({
+      period: MARCH,
+      groupBy: ['AGENT'],
+      orderBy: { kpi: 'TICKET_COUNT', direction: 'DESC' },
+      first: 2,
+      kpis: ['TICKET_COUNT'],
+    });
     expectTypeOf(table.rows[0]![0]!).toEqualTypeOf<string | number | boolean>();
     expect(table.columns.map((c) => c.name)).toEqual(['agent_id', 'agent_name', 'ticket_count']);
-    expect(table.rows.map((row) => row.slice(1))).toEqual([['Ana', 3], ['Bruno', 2]]);
+    expect(table.rows.map((row) => row.slice(1))).toEqual([
+      ['Ana', 3],
+      ['Bruno', 2],
+    ]);
   });
 
   it('drillDownSurveyResponses lists the responses of one outcome', async () => {
@@ -72,17 +96,24 @@ describe('SDK methods', () => {
     expect(same.kpiDefinitions).toEqual(definitions);
   });
 
-  it('executeWithExtensions returns the data with the answer\'s extensions', async () => {
+  it("executeWithExtensions returns the data with the answer's extensions", async () => {
     const { data, extensions } = await client.executeWithExtensions(KpisDocument, { period: MARCH });
     expectTypeOf(data).toEqualTypeOf<KpisQuery>();
     expect(data.kpis.ticketCount).toBe(7);
     expect(extensions.cost?.requested).toBeGreaterThan(0);
     const reported = createClient({
       url: 'http://deskql.test/graphql',
-      fetch: async () => Response.json({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } }),
+      fetch: async () =>
+        Response.json({
+          data: { __typename: 'Query' },
+          extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } },
+        }),
     });
     const answer = await reported.executeWithExtensions<{ __typename: string }>('{ __typename }');
-    expect(answer).toEqual({ data: { __typename: 'Query' }, extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } } });
+    expect(answer).toEqual({
+      data: { __typename: 'Query' },
+      extensions: { freshness: { dataVersion: 42, dataAsOf: '2026-03-02T10:00:00Z', cached: true } },
+    });
   });
 
   it('drillDownTickets lists the tickets behind a number', async () => {
@@ -115,7 +146,11 @@ describe('SDK methods', () => {
     expect(agents.map((a) => a.name)).toEqual(['Ana', 'Bruno', 'Carla']);
     for (const agent of agents) {
       const alone = await client.kpis({ period: MARCH, filter: { agentIds: [agent.id] } });
-      expect([agent.name, agent.kpis.ticketCount, agent.kpis.averageHandleTime.average]).toEqual([agent.name, alone.ticketCount, alone.averageHandleTime.average]);
+      expect([agent.name, agent.kpis.ticketCount, agent.kpis.averageHandleTime.average]).toEqual([
+        agent.name,
+        alone.ticketCount,
+        alone.averageHandleTime.average,
+      ]);
     }
     const page = await client.teamKpis.page({ period: MARCH, first: 1 });
     expect(page.totalCount).toBe(2);
@@ -148,7 +183,10 @@ describe('SDK methods', () => {
 
 describe('SDK writes', () => {
   it('importRecords imports NDJSON and returns user errors for bad lines', async () => {
-    const good = await client.importRecords({ ndjson: JSON.stringify({ type: 'team', externalId: 'sdk-t', name: 'SDK team' }), idempotencyKey: 'sdk-1' });
+    const good = await client.importRecords({
+      ndjson: JSON.stringify({ type: 'team', externalId: 'sdk-t', name: 'SDK team' }),
+      idempotencyKey: 'sdk-1',
+    });
     expectTypeOf(good.userErrors).toEqualTypeOf<Array<{ line: number; field: string; message: string }>>();
     expect(good).toMatchObject({ ok: true, records: 1, userErrors: [] });
     const bad = await client.importRecords({ ndjson: JSON.stringify({ type: 'team', externalId: 'sdk-u' }) });
@@ -180,14 +218,28 @@ describe('SDK errors', () => {
     expect(calls).toBe(3);
 
     let attempts = 0;
-    const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 2, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('connect ECONNREFUSED'); } });
+    const down = createClient({
+      url: 'http://deskql.test/graphql',
+      retry: { retries: 2, baseDelayMs: 1 },
+      fetch: async () => {
+        attempts++;
+        throw new TypeError('connect ECONNREFUSED');
+      },
+    });
     await expect(down.kpiDefinitions()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(attempts).toBe(3);
   });
 
   it('does not retry a mutation without an idempotency key', async () => {
     let attempts = 0;
-    const down = createClient({ url: 'http://deskql.test/graphql', retry: { retries: 3, baseDelayMs: 1 }, fetch: async () => { attempts++; throw new TypeError('socket hang up'); } });
+    const down = createClient({
+      url: 'http://deskql.test/graphql',
+      retry: { retries: 3, baseDelayMs: 1 },
+      fetch: async () => {
+        attempts++;
+        throw new TypeError('socket hang up');
+      },
+    });
     const mutation = 'mutation Touch { __typename }';
     await expect(down.execute(mutation, {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(attempts).toBe(1);
@@ -197,7 +249,11 @@ describe('SDK errors', () => {
   });
 
   it('reports an HTTP error without a GraphQL body by its status', async () => {
-    const broken = createClient({ url: 'http://x/graphql', retry: { retries: 0 }, fetch: async () => new Response('nope', { status: 502 }) });
+    const broken = createClient({
+      url: 'http://x/graphql',
+      retry: { retries: 0 },
+      fetch: async () => new Response('nope', { status: 502 }),
+    });
     await expect(broken.kpiDefinitions()).rejects.toMatchObject({ code: 'HTTP_502', status: 502 });
   });
 });

@@ -87,6 +87,8 @@ describe('graphql-http audits: SHOULD and MAY (recommendations, reported)', () =
     const mustFailing = await notPassing(withCsrf.filter((a) => a.name.startsWith('MUST')));
     expect(mustFailing).toEqual([]);
     const failing = await notPassing(withCsrf.filter((a) => !a.name.startsWith('MUST')));
-    console.info(`graphql-http recommendations not followed (with the CSRF header): ${failing.length ? `\n- ${failing.join('\n- ')}` : 'none'}`);
+    console.info(
+      `graphql-http recommendations not followed (with the CSRF header): ${failing.length ? `\n- ${failing.join('\n- ')}` : 'none'}`,
+    );
   });
 });

@@ -39,7 +39,8 @@ describe('seeding a database', () => {
   it('writes exactly the requested tickets, consistent with the KPI rules', async () => {
     const summary = await seedDatabase(target.db, options);
     const sql = target.db.sql;
-    const [counts] = await sql.query<Record<string, number>>(`SELECT
+    const [counts] = await sql.query<Record<string, number>>(
+      `SELECT
       (SELECT count(*)::int FROM ticket) AS tickets,
       (SELECT count(*)::int FROM interaction) AS interactions,
       (SELECT count(*)::int FROM survey_response) AS surveys,
@@ -54,7 +55,9 @@ describe('seeding a database', () => {
       (SELECT count(*)::int FROM ticket WHERE knowledge_article_id IS NOT NULL) AS with_article,
       (SELECT count(*)::int FROM interaction WHERE transferred) AS transfers,
       (SELECT count(*)::int FROM ticket WHERE reopen_count > 0) AS reopened,
-      (SELECT count(*)::int FROM customer WHERE churned_at IS NOT NULL) AS churned`, [until.toISOString()]);
+      (SELECT count(*)::int FROM customer WHERE churned_at IS NOT NULL) AS churned`,
+      [until.toISOString()],
+    );
     expect(counts).toMatchObject({
       tickets: 2000,
       interactions: summary.interactions,
@@ -90,7 +93,9 @@ describe('seeding a database', () => {
   });
 
   it('rejects bad options with a message naming the option', async () => {
-    await expect(seedDatabase(target.db, { ...options, tickets: -5, reset: true })).rejects.toThrow('--tickets must be a whole number >= 0');
+    await expect(seedDatabase(target.db, { ...options, tickets: -5, reset: true })).rejects.toThrow(
+      '--tickets must be a whole number >= 0',
+    );
     await expect(seedDatabase(target.db, { ...options, until: new Date('nope'), reset: true })).rejects.toThrow('--until');
   });
 
@@ -111,9 +116,9 @@ describe('seeding a database', () => {
           }),
         ),
     };
-    await expect(
-      seedDatabase({ ...target.db, sql: flaky }, { ...options, tickets: 500, batchSize: 100, reset: true }),
-    ).rejects.toThrow('disk full');
+    await expect(seedDatabase({ ...target.db, sql: flaky }, { ...options, tickets: 500, batchSize: 100, reset: true })).rejects.toThrow(
+      'disk full',
+    );
     const [row] = await real.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket');
     expect(row?.n).toBe(100);
   });

@@ -58,11 +58,15 @@ function waitForLine(child: ChildProcess, pattern: RegExp, lines: string[]): Pro
 /** A POST whose body arrives in two parts, so it is in flight while the server shuts down. */
 function slowPost(url: string, body: string, pauseMs: number, onStarted: () => void): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on('error', reject);
     req.write(body.slice(0, 10));
     setTimeout(onStarted, 50);
@@ -151,7 +155,12 @@ describe('npm start', () => {
 
   it('in production, refuses every request without a valid key', async () => {
     expect(demoAdminKey).toMatch(/^dq_/);
-    const child = spawn(tsx, ['server/main.ts'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(tsx, ['server/main.ts'], {
+      cwd: root,
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const lines: string[] = [];
     try {
       const url = JSON.parse(await waitForLine(child, /DeskQL is ready at/, lines)).url as string;
@@ -161,7 +170,11 @@ describe('npm start', () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const withKey = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${demoAdminKey}` }, body });
+      const withKey = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${demoAdminKey}` },
+        body,
+      });
       expect(withKey.status).toBe(200);
       expect(((await withKey.json()) as any).data.__schema.types.length).toBeGreaterThan(10);
     } finally {

@@ -24,8 +24,14 @@ let headers: Record<string, string>;
 
 async function startInstance(url: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawnServer({
-    DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DESKQL_DEMO_DATA: 'false',
-    REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_REFILL_PER_SECOND: '0',
+    DATABASE_URL: url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DESKQL_DEMO_DATA: 'false',
+    REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    RATE_LIMIT_REFILL_PER_SECOND: '0',
   });
   const lines: string[] = [];
   const ready = await new Promise<string>((resolve, reject) => {
@@ -43,7 +49,11 @@ async function startInstance(url: string): Promise<{ child: ChildProcess; url: s
 }
 
 async function ask(server: { url: string }, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as any;
   expect(body.errors).toBeUndefined();
   return body;
@@ -63,7 +73,14 @@ async function prefixedKeys(): Promise<string[]> {
 describe.skipIf(skipReason !== null)(`two instances sharing Redis${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    await seedDatabase(database.db, { tickets: 500, seed: 8, until: new Date('2026-06-01T00:00:00Z'), days: 90, agents: 10, customers: 60 });
+    await seedDatabase(database.db, {
+      tickets: 500,
+      seed: 8,
+      until: new Date('2026-06-01T00:00:00Z'),
+      days: 90,
+      agents: 10,
+      customers: 60,
+    });
     const { key } = await createApiKey(database.db.sql, { name: 'both', scopes: ['kpis:read', 'records:read', 'records:write'] });
     headers = { authorization: `Bearer ${key}` };
     redis = new Redis(REDIS_URL);
@@ -95,11 +112,36 @@ describe.skipIf(skipReason !== null)(`two instances sharing Redis${skipReason ? 
     expect(shared.data).toEqual(first.data);
 
     const imported = await ask(a, 'mutation ($i: ImportRecordsInput!) { importRecords(input: $i) { ok } }', {
-      i: { ndjson: ndjson([
-        { type: 'customer', externalId: 'shared-c', name: 'Shared', email: null, segment: 'smb', createdAt: '2026-01-01T00:00:00Z', churnedAt: null },
-        { type: 'ticket', externalId: 'shared-t', subject: 'New', channel: 'WEB', priority: 'LOW', category: null, status: 'OPEN', customer: 'shared-c',
-          assignee: null, team: null, createdAt: '2026-04-01T00:00:00Z', firstResponseAt: null, resolvedAt: null, reopenCount: 0, knowledgeArticle: null },
-      ]) },
+      i: {
+        ndjson: ndjson([
+          {
+            type: 'customer',
+            externalId: 'shared-c',
+            name: 'Shared',
+            email: null,
+            segment: 'smb',
+            createdAt: '2026-01-01T00:00:00Z',
+            churnedAt: null,
+          },
+          {
+            type: 'ticket',
+            externalId: 'shared-t',
+            subject: 'New',
+            channel: 'WEB',
+            priority: 'LOW',
+            category: null,
+            status: 'OPEN',
+            customer: 'shared-c',
+            assignee: null,
+            team: null,
+            createdAt: '2026-04-01T00:00:00Z',
+            firstResponseAt: null,
+            resolvedAt: null,
+            reopenCount: 0,
+            knowledgeArticle: null,
+          },
+        ]),
+      },
     });
     expect(imported.data.importRecords.ok).toBe(true);
     const after = await ask(b, query, past);

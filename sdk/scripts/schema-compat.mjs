@@ -56,7 +56,9 @@ if (!/Detected \d+ breaking changes?/.test(diff.stdout + diff.stderr)) {
   process.exit(1);
 }
 if (major(sdkVersion) > major(releasedVersion)) {
-  console.log(`Breaking changes since @deskql/sdk ${releasedVersion}, allowed: this is major version ${major(sdkVersion)} (${sdkVersion}).`);
+  console.log(
+    `Breaking changes since @deskql/sdk ${releasedVersion}, allowed: this is major version ${major(sdkVersion)} (${sdkVersion}).`,
+  );
   process.exit(0);
 }
 const readChangesets = readChangesetsModule.default ?? readChangesetsModule;
@@ -64,7 +66,9 @@ const majorChangesets = (await readChangesets(path.resolve(args.changesets)))
   .filter((changeset) => changeset.releases.some((release) => release.name === '@deskql/sdk' && release.type === 'major'))
   .map((changeset) => `.changeset/${changeset.id}.md`);
 if (majorChangesets.length > 0) {
-  console.log(`Breaking changes since @deskql/sdk ${releasedVersion}, allowed: ${majorChangesets.join(', ')} makes the next release major.`);
+  console.log(
+    `Breaking changes since @deskql/sdk ${releasedVersion}, allowed: ${majorChangesets.join(', ')} makes the next release major.`,
+  );
   process.exit(0);
 }
 console.error(

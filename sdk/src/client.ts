@@ -1,15 +1,47 @@
 // The DeskQL client: typed methods for what partner apps do most, and `execute` for any
 // other operation. Every method is one GraphQL operation from ./operations.
 import {
-  AgentKpisDocument, TeamKpisDocument, type AgentKpisQueryVariables, type TeamKpisQueryVariables,
-  DrillDownCustomersDocument, DrillDownInteractionsDocument, DrillDownSurveyResponsesDocument,
-  type DrillDownCustomersQueryVariables, type DrillDownInteractionsQueryVariables, type DrillDownSurveyResponsesQueryVariables,
-  AgentsPageDocument, BusinessCalendarsPageDocument, SlaPoliciesPageDocument, CustomerKpiSlicesDocument, ImportRecordsDocument, CustomersPageDocument, DrillDownTicketsDocument, KpiDefinitionsDocument,
-  KpiSlicesDocument, KpisDocument, KpisWithoutCustomerKpisDocument, type KpisQuery, SurveyResponsesPageDocument, TeamsPageDocument, TicketsPageDocument, ViewerDocument,
-  type AgentsPageQueryVariables, type BusinessCalendarsPageQueryVariables, type SlaPoliciesPageQueryVariables, type CustomerKpiSlicesQueryVariables, type CustomersPageQueryVariables,
-  type DrillDownTicketsQueryVariables, type ImportRecordsInput, type KpiFilter, type KpiSlicesQueryVariables, type KpisQueryVariables,
-  KpiTableDocument, type KpiTableQueryVariables,
-  type SurveyResponsesPageQueryVariables, type TeamsPageQueryVariables, type TicketsPageQueryVariables,
+  AgentKpisDocument,
+  TeamKpisDocument,
+  type AgentKpisQueryVariables,
+  type TeamKpisQueryVariables,
+  DrillDownCustomersDocument,
+  DrillDownInteractionsDocument,
+  DrillDownSurveyResponsesDocument,
+  type DrillDownCustomersQueryVariables,
+  type DrillDownInteractionsQueryVariables,
+  type DrillDownSurveyResponsesQueryVariables,
+  AgentsPageDocument,
+  BusinessCalendarsPageDocument,
+  SlaPoliciesPageDocument,
+  CustomerKpiSlicesDocument,
+  ImportRecordsDocument,
+  CustomersPageDocument,
+  DrillDownTicketsDocument,
+  KpiDefinitionsDocument,
+  KpiSlicesDocument,
+  KpisDocument,
+  KpisWithoutCustomerKpisDocument,
+  type KpisQuery,
+  SurveyResponsesPageDocument,
+  TeamsPageDocument,
+  TicketsPageDocument,
+  ViewerDocument,
+  type AgentsPageQueryVariables,
+  type BusinessCalendarsPageQueryVariables,
+  type SlaPoliciesPageQueryVariables,
+  type CustomerKpiSlicesQueryVariables,
+  type CustomersPageQueryVariables,
+  type DrillDownTicketsQueryVariables,
+  type ImportRecordsInput,
+  type KpiFilter,
+  type KpiSlicesQueryVariables,
+  type KpisQueryVariables,
+  KpiTableDocument,
+  type KpiTableQueryVariables,
+  type SurveyResponsesPageQueryVariables,
+  type TeamsPageQueryVariables,
+  type TicketsPageQueryVariables,
 } from './generated/graphql.js';
 import type { AnyDocument, DocumentNodeLike, TypedDocument } from './document.js';
 import type { ResultWithExtensions } from './extensions.js';
@@ -23,17 +55,27 @@ type PageArgs<V> = Omit<V, 'first' | 'after'>;
 
 export function createClient(options: ClientOptions) {
   const send = createTransport(options);
-  const execute = async <TResult, TVariables>(document: TypedDocument<TResult, TVariables>, variables: TVariables, execution?: ExecuteOptions) =>
-    (await send(document, variables, execution)).data as TResult;
+  const execute = async <TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables: TVariables,
+    execution?: ExecuteOptions,
+  ) => (await send(document, variables, execution)).data as TResult;
 
   /**
    * Runs any operation. A typed document (the SDK's own, a codegen TypedDocumentNode or
    * TypedDocumentString, a gql.tada document) types the variables and the result; a string
    * or an untyped DocumentNode gives the result type you name, `execute<MyResult>(query, vars)`.
    */
-  function executeAny<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...args: [...VariablesArg<TVariables>, ExecuteOptions?]): Promise<TResult>;
+  function executeAny<TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    ...args: [...VariablesArg<TVariables>, ExecuteOptions?]
+  ): Promise<TResult>;
   // Only for documents without types: a typed one whose variables are wrong must fail to compile.
-  function executeAny<TResult = unknown>(document: string | (DocumentNodeLike & { __apiType?: undefined }), variables?: Record<string, unknown>, execution?: ExecuteOptions): Promise<TResult>;
+  function executeAny<TResult = unknown>(
+    document: string | (DocumentNodeLike & { __apiType?: undefined }),
+    variables?: Record<string, unknown>,
+    execution?: ExecuteOptions,
+  ): Promise<TResult>;
   async function executeAny(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<unknown> {
     return (await send(document, variables, execution)).data;
   }
@@ -48,13 +90,15 @@ export function createClient(options: ClientOptions) {
     variables?: Record<string, unknown>,
     execution?: ExecuteOptions,
   ): Promise<ResultWithExtensions<TResult>>;
-  function executeWithExtensions(document: AnyDocument, variables?: unknown, execution?: ExecuteOptions): Promise<ResultWithExtensions<unknown>> {
+  function executeWithExtensions(
+    document: AnyDocument,
+    variables?: unknown,
+    execution?: ExecuteOptions,
+  ): Promise<ResultWithExtensions<unknown>> {
     return send(document, variables, execution);
   }
 
-  const pageOf = <V extends { first?: number | null; after?: string | null }, N>(
-    fetchPage: (variables: V) => Promise<Page<N>>,
-  ) => ({
+  const pageOf = <V extends { first?: number | null; after?: string | null }, N>(fetchPage: (variables: V) => Promise<Page<N>>) => ({
     /** One page: pass first/after to move through it yourself. */
     page: fetchPage,
     /** Every record, page by page, as the loop advances. */
@@ -126,7 +170,8 @@ export function createClient(options: ClientOptions) {
      * retry: the SDK retries it on network failures and the server applies it once.
      */
     async importRecords(input: ImportRecordsInput) {
-      return (await execute(ImportRecordsDocument, { input }, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {})).importRecords;
+      return (await execute(ImportRecordsDocument, { input }, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}))
+        .importRecords;
     },
 
     /** Each agent's KPIs over a period, a page of agents at a time (`.page`), or every agent (`.all`). */
@@ -140,7 +185,9 @@ export function createClient(options: ClientOptions) {
     businessCalendars: pageOf(
       async (variables: BusinessCalendarsPageQueryVariables) => (await execute(BusinessCalendarsPageDocument, variables)).businessCalendars,
     ),
-    slaPolicies: pageOf(async (variables: SlaPoliciesPageQueryVariables) => (await execute(SlaPoliciesPageDocument, variables)).slaPolicies),
+    slaPolicies: pageOf(
+      async (variables: SlaPoliciesPageQueryVariables) => (await execute(SlaPoliciesPageDocument, variables)).slaPolicies,
+    ),
     customers: pageOf(async (variables: CustomersPageQueryVariables) => (await execute(CustomersPageDocument, variables)).customers),
     surveyResponses: pageOf(
       async (variables: SurveyResponsesPageQueryVariables) => (await execute(SurveyResponsesPageDocument, variables)).surveyResponses,

@@ -48,7 +48,12 @@ export function prepareDocument(document: AnyDocument, operationName?: string): 
 }
 
 function isDocumentNode(value: unknown): value is DocumentNodeLike {
-  return typeof value === 'object' && value !== null && (value as DocumentNodeLike).kind === 'Document' && Array.isArray((value as DocumentNodeLike).definitions);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as DocumentNodeLike).kind === 'Document' &&
+    Array.isArray((value as DocumentNodeLike).definitions)
+  );
 }
 
 function parseOrNull(query: string): DocumentNodeLike | null {
@@ -62,7 +67,12 @@ function parseOrNull(query: string): DocumentNodeLike | null {
 /** The type of the operation the server will run: the named one, or the only one. */
 function operationTypeOf(document: DocumentNodeLike | null, operationName: string | undefined): string | null {
   const operations = document?.definitions.filter((d) => d.kind === 'OperationDefinition') ?? [];
-  const chosen = operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((d) => d.name?.value === operationName);
+  const chosen =
+    operationName === undefined
+      ? operations.length === 1
+        ? operations[0]
+        : undefined
+      : operations.find((d) => d.name?.value === operationName);
   return chosen?.operation ?? null;
 }
 

@@ -19,7 +19,16 @@ export class DeskqlError extends Error {
   /** Every GraphQL error of the response (the message and code above are the first one's). */
   readonly errors: readonly GraphQLErrorInfo[];
 
-  constructor(message: string, options: { code: string; path?: ReadonlyArray<string | number>; status?: number; errors?: readonly GraphQLErrorInfo[]; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: {
+      code: string;
+      path?: ReadonlyArray<string | number>;
+      status?: number;
+      errors?: readonly GraphQLErrorInfo[];
+      cause?: unknown;
+    },
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeskqlError';
     this.code = options.code;

@@ -37,7 +37,11 @@ export function createTransport(options: ClientOptions) {
   const baseDelayMs = options.retry?.baseDelayMs ?? 200;
   const maxRateLimitWaitMs = options.retry?.maxRateLimitWaitMs ?? 10_000;
 
-  return async function send(document: AnyDocument, variables?: unknown, execution: ExecuteOptions = {}): Promise<ResultWithExtensions<unknown>> {
+  return async function send(
+    document: AnyDocument,
+    variables?: unknown,
+    execution: ExecuteOptions = {},
+  ): Promise<ResultWithExtensions<unknown>> {
     const { query, operationType } = prepareDocument(document, execution.operationName);
     // A document this client cannot parse may still be a mutation: only the server knows.
     const safeToRetry = operationType === 'query' || execution.idempotencyKey !== undefined;
@@ -48,7 +52,11 @@ export function createTransport(options: ClientOptions) {
     };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
     if (execution.idempotencyKey) headers['idempotency-key'] = execution.idempotencyKey;
-    const body = JSON.stringify({ query, variables: variables ?? {}, ...(execution.operationName ? { operationName: execution.operationName } : {}) });
+    const body = JSON.stringify({
+      query,
+      variables: variables ?? {},
+      ...(execution.operationName ? { operationName: execution.operationName } : {}),
+    });
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = safeToRetry && attempt < retries;
@@ -73,10 +81,17 @@ export function createTransport(options: ClientOptions) {
         await sleep(rateLimitWait);
         continue;
       }
-      const payload = (await response.json().catch(() => null)) as { data?: unknown; errors?: GraphQLErrorInfo[]; extensions?: ResponseExtensions } | null;
+      const payload = (await response.json().catch(() => null)) as {
+        data?: unknown;
+        errors?: GraphQLErrorInfo[];
+        extensions?: ResponseExtensions;
+      } | null;
       if (payload?.errors?.length) throw DeskqlError.fromGraphQL(payload.errors, response.status);
       if (!response.ok || !payload || payload.data === undefined || payload.data === null) {
-        throw new DeskqlError(`DeskQL answered HTTP ${response.status} without data`, { code: `HTTP_${response.status}`, status: response.status });
+        throw new DeskqlError(`DeskQL answered HTTP ${response.status} without data`, {
+          code: `HTTP_${response.status}`,
+          status: response.status,
+        });
       }
       return { data: payload.data, extensions: payload.extensions ?? {} };
     }

@@ -48,16 +48,20 @@ export function isWellFormedKey(key: string): boolean {
 /** Creates a key and returns it: the only time the key itself is ever seen. */
 export async function createApiKey(sql: SqlClient, input: NewApiKey): Promise<{ id: number; key: string; info: ApiKeyInfo }> {
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 100) throw new ApiKeyInputError('name: give the key a name of 1 to 100 characters, e.g. "acme-bi"');
+  if (name.length === 0 || name.length > 100)
+    throw new ApiKeyInputError('name: give the key a name of 1 to 100 characters, e.g. "acme-bi"');
   const unknown = input.scopes.filter((scope) => !isScope(scope));
-  if (unknown.length > 0) throw new ApiKeyInputError(`scopes: unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; use ${ALL_SCOPES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ApiKeyInputError(`scopes: unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}; use ${ALL_SCOPES.join(', ')}`);
   const scopes = [...new Set(input.scopes)] as Scope[];
   if (scopes.length === 0) throw new ApiKeyInputError(`scopes: give at least one of ${ALL_SCOPES.join(', ')}`);
   const teamIds = [...new Set(input.teamIds ?? [])];
   if (teamIds.length > 0) {
     const forbidden = scopes.filter((scope) => UNRESTRICTABLE_SCOPES.includes(scope));
     if (forbidden.length > 0) {
-      throw new ApiKeyInputError(`scopes: a team-restricted key cannot hold ${forbidden.join(', ')} (they reach every team); drop them or the teams`);
+      throw new ApiKeyInputError(
+        `scopes: a team-restricted key cannot hold ${forbidden.join(', ')} (they reach every team); drop them or the teams`,
+      );
     }
     const found = await sql.query<{ id: number }>('SELECT id FROM team WHERE id = ANY($1::int[])', [teamIds]);
     const missing = teamIds.filter((id) => !found.some((row) => row.id === id));
@@ -93,10 +97,7 @@ export type KeyLookup = { status: 'valid'; principal: Principal } | { status: 'u
 /** Finds the principal a presented key stands for. */
 export async function lookUpKey(sql: SqlClient, key: string): Promise<KeyLookup> {
   if (!isWellFormedKey(key)) return { status: 'unknown' };
-  const [row] = await sql.query<RawKey>(
-    `SELECT ${KEY_COLUMNS} FROM api_key WHERE hash = $1`,
-    [hashKey(key)],
-  );
+  const [row] = await sql.query<RawKey>(`SELECT ${KEY_COLUMNS} FROM api_key WHERE hash = $1`, [hashKey(key)]);
   if (!row) return { status: 'unknown' };
   const info = infoOf(row);
   if (info.revokedAt) return { status: 'revoked', revokedAt: info.revokedAt };

@@ -62,7 +62,8 @@ export function missingScopes(
         const listed = recordTypeOf(getNamedType(field.type));
         if (listed) need(`${where} (${listed.name} records)`, listed.requirement);
         if (!root && declared) need(where, declared);
-        if (name === 'kpis' || name === 'kpiSlices' || name === 'kpiTable') checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
+        if (name === 'kpis' || name === 'kpiSlices' || name === 'kpiTable')
+          checkKpiArguments(field, node, variables, (what) => need(`${where}(${what})`, ['kpis:agents']));
       },
     }),
   );

@@ -39,7 +39,8 @@ function parse(declaration: unknown, describe: () => string): Requirement | null
   if (declaration === undefined) return null;
   // A function could only be evaluated per request and parent: the check before execution
   // could not read it, so such a declaration is a programming error, caught at start.
-  if (declaration === null || typeof declaration !== 'object') throw new Error(`${describe()}: authScopes must be a map of scopes, not ${typeof declaration}`);
+  if (declaration === null || typeof declaration !== 'object')
+    throw new Error(`${describe()}: authScopes must be a map of scopes, not ${typeof declaration}`);
   const scopes: Scope[] = [];
   for (const [name, value] of Object.entries(declaration)) {
     if (value !== true) throw new Error(`${describe()}: authScopes.${name} must be true`);
@@ -69,6 +70,8 @@ export function assertScopesDeclared(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) fieldRequirement(field);
   }
   if (undeclared.length > 0) {
-    throw new Error(`Root fields without authScopes (decide who may use them, see server/auth/scope-declarations.ts): ${undeclared.join(', ')}`);
+    throw new Error(
+      `Root fields without authScopes (decide who may use them, see server/auth/scope-declarations.ts): ${undeclared.join(', ')}`,
+    );
   }
 }

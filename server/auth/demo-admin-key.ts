@@ -11,5 +11,8 @@ export async function offerDemoAdminKey(db: Database, logger: Logger): Promise<v
   const [existing] = await db.sql.query('SELECT 1 FROM api_key LIMIT 1');
   if (existing) return;
   const { key } = await createApiKey(db.sql, { name: 'demo-admin', scopes: ALL_SCOPES });
-  logger.info('created the demo administrator key; it is shown this once: send it as "Authorization: Bearer <key>"', { name: 'demo-admin', key });
+  logger.info('created the demo administrator key; it is shown this once: send it as "Authorization: Bearer <key>"', {
+    name: 'demo-admin',
+    key,
+  });
 }

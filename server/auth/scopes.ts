@@ -1,8 +1,7 @@
 // What an API key may do. Each scope is checked before any resolver runs
 // (each field declares which, as `authScopes`: server/auth/scope-declarations.ts).
 export const SCOPES = {
-  'kpis:read':
-    'Read KPIs (kpis, kpiSlices, kpiDefinitions, Team.kpis) and the directory of teams and agents (names, teams, active).',
+  'kpis:read': 'Read KPIs (kpis, kpiSlices, kpiDefinitions, Team.kpis) and the directory of teams and agents (names, teams, active).',
   'kpis:agents': 'Read agent-level KPIs: Agent.kpis, kpiSlices grouped by AGENT, KPIs filtered by agentIds.',
   'records:read':
     'Read records with personal data: tickets, interactions, customers (and Customer.kpis), survey responses, knowledge articles, agent e-mails, drill-down records, node(id:).',

@@ -59,12 +59,16 @@ export function checkWeeklyHours(raw: unknown): { hours?: BusinessHours[]; probl
     const { day, opens, closes, ...rest } = entry as Record<string, unknown>;
     const extra = Object.keys(rest);
     if (extra.length) problems.push(`${where} has unknown field ${extra.join(', ')}; fields are day, opens, closes`);
-    if (!DAYS_OF_WEEK.includes(day as DayOfWeek)) problems.push(`${where}.day must be one of ${DAYS_OF_WEEK.join(', ')}, got ${JSON.stringify(day ?? null)}`);
+    if (!DAYS_OF_WEEK.includes(day as DayOfWeek))
+      problems.push(`${where}.day must be one of ${DAYS_OF_WEEK.join(', ')}, got ${JSON.stringify(day ?? null)}`);
     const from = minutesOf(opens, false);
     const to = minutesOf(closes, true);
-    if (from === null) problems.push(`${where}.opens must be a local time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(opens ?? null)}`);
-    if (to === null) problems.push(`${where}.closes must be a local time "HH:MM" from 00:01 to 24:00, got ${JSON.stringify(closes ?? null)}`);
-    if (from !== null && to !== null && from >= to) problems.push(`${where} opens at ${opens as string}, which is not before it closes (${closes as string})`);
+    if (from === null)
+      problems.push(`${where}.opens must be a local time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(opens ?? null)}`);
+    if (to === null)
+      problems.push(`${where}.closes must be a local time "HH:MM" from 00:01 to 24:00, got ${JSON.stringify(closes ?? null)}`);
+    if (from !== null && to !== null && from >= to)
+      problems.push(`${where} opens at ${opens as string}, which is not before it closes (${closes as string})`);
     if (problems.length === 0) hours.push({ day: day as DayOfWeek, opens: opens as string, closes: closes as string });
   });
   if (problems.length) return { problems };
@@ -75,7 +79,9 @@ export function checkWeeklyHours(raw: unknown): { hours?: BusinessHours[]; probl
       const before = ofDay[i - 1]!;
       const after = ofDay[i]!;
       if (minutesOf(after.opens, false)! < minutesOf(before.closes, true)!) {
-        problems.push(`${day} ${before.opens}-${before.closes} overlaps ${day} ${after.opens}-${after.closes}; intervals of one day must not overlap`);
+        problems.push(
+          `${day} ${before.opens}-${before.closes} overlaps ${day} ${after.opens}-${after.closes}; intervals of one day must not overlap`,
+        );
       }
     }
   }

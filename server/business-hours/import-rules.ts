@@ -46,7 +46,11 @@ export class BusinessHoursImportRules {
       const holders = [...others.map((c) => `"${c.external_id}" (in the database)`)];
       for (const seen of this.defaults) {
         if (holders.length > 0) {
-          problems.push([seen.line, 'isDefault', `calendar ${holders[0]} is already the default; at most one calendar may be the default (set isDefault false on one of them)`]);
+          problems.push([
+            seen.line,
+            'isDefault',
+            `calendar ${holders[0]} is already the default; at most one calendar may be the default (set isDefault false on one of them)`,
+          ]);
         }
         holders.push(`"${seen.externalId}" (line ${seen.line})`);
       }
@@ -60,7 +64,11 @@ export class BusinessHoursImportRules {
         const holders = existing.filter((p) => p.priority === priority).map((p) => `"${p.external_id}" (in the database)`);
         for (const policy of seen) {
           if (holders.length > 0) {
-            problems.push([policy.line, 'priority', `SLA policy ${holders[0]} already covers priority ${priority}; at most one policy per priority`]);
+            problems.push([
+              policy.line,
+              'priority',
+              `SLA policy ${holders[0]} already covers priority ${priority}; at most one policy per priority`,
+            ]);
           }
           holders.push(`"${policy.externalId}" (line ${policy.line})`);
         }

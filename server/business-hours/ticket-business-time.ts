@@ -42,7 +42,9 @@ export class BusinessTimeConfig {
     const calendars = await sql.query<{ id: number; time_zone: string; weekly_hours: unknown; holidays: unknown; is_default: boolean }>(
       'SELECT id, time_zone, weekly_hours, holidays, is_default FROM business_calendar',
     );
-    const teams = await sql.query<{ id: number; business_calendar_id: number }>('SELECT id, business_calendar_id FROM team WHERE business_calendar_id IS NOT NULL');
+    const teams = await sql.query<{ id: number; business_calendar_id: number }>(
+      'SELECT id, business_calendar_id FROM team WHERE business_calendar_id IS NOT NULL',
+    );
     const policies = await sql.query<{ priority: string; first: number | null; resolution: number | null; business_hours: boolean }>(
       'SELECT priority::text AS priority, first_response_target_seconds AS first, resolution_target_seconds AS resolution, business_hours FROM sla_policy',
     );
@@ -106,8 +108,14 @@ const COLUMNS = [
 
 const UPSERT = `INSERT INTO ticket_business_time (${COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-  ON CONFLICT (ticket_id) DO UPDATE SET ${COLUMNS.slice(1).map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}
-  WHERE (${COLUMNS.slice(1).map(([c]) => `ticket_business_time.${c}`).join(', ')}) IS DISTINCT FROM (${COLUMNS.slice(1).map(([c]) => `EXCLUDED.${c}`).join(', ')})`;
+  ON CONFLICT (ticket_id) DO UPDATE SET ${COLUMNS.slice(1)
+    .map(([c]) => `${c} = EXCLUDED.${c}`)
+    .join(', ')}
+  WHERE (${COLUMNS.slice(1)
+    .map(([c]) => `ticket_business_time.${c}`)
+    .join(', ')}) IS DISTINCT FROM (${COLUMNS.slice(1)
+    .map(([c]) => `EXCLUDED.${c}`)
+    .join(', ')})`;
 
 /** Recomputes the business time of the tickets in `scope`; returns how many were computed. */
 export async function refreshTicketBusinessTime(sql: SqlClient, scope: BusinessTimeScope): Promise<number> {
@@ -118,7 +126,9 @@ export async function refreshTicketBusinessTime(sql: SqlClient, scope: BusinessT
     // Team ids first, so that each condition below can use its own index (a single upsertTicket
     // must not scan the ticket table).
     const teamIds = scope.teamExternalIds.length
-      ? (await sql.query<{ id: number }>('SELECT id FROM team WHERE external_id = ANY($1::text[])', [scope.teamExternalIds])).map((t) => t.id)
+      ? (await sql.query<{ id: number }>('SELECT id FROM team WHERE external_id = ANY($1::text[])', [scope.teamExternalIds])).map(
+          (t) => t.id,
+        )
       : [];
     if (scope.ticketExternalIds.length === 0 && teamIds.length === 0) return 0;
     const conditions: string[] = [];
@@ -142,7 +152,10 @@ export async function refreshTicketBusinessTime(sql: SqlClient, scope: BusinessT
     );
     if (tickets.length === 0) break;
     const rows = tickets.map((ticket) => config.rowOf(normalise(ticket)));
-    await sql.query(UPSERT, COLUMNS.map((_, column) => rows.map((row) => toParam(row[column]))));
+    await sql.query(
+      UPSERT,
+      COLUMNS.map((_, column) => rows.map((row) => toParam(row[column]))),
+    );
     total += tickets.length;
     after = tickets[tickets.length - 1]!.id;
     if (tickets.length < PAGE) break;
@@ -152,7 +165,8 @@ export async function refreshTicketBusinessTime(sql: SqlClient, scope: BusinessT
 
 // Drivers return timestamptz as Date (node-pg) or as Date/string (PGlite); normalise to Date.
 function normalise(row: TicketTimes): TicketTimes {
-  const date = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
+  const date = (value: unknown) =>
+    value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string);
   return { ...row, created_at: date(row.created_at)!, first_response_at: date(row.first_response_at), resolved_at: date(row.resolved_at) };
 }
 

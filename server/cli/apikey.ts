@@ -20,7 +20,9 @@ const USAGE = `Usage:
   npm run apikey -- revoke ID
 
 Scopes:
-${Object.entries(SCOPES).map(([scope, text]) => `  ${scope.padEnd(14)} ${text}`).join('\n')}
+${Object.entries(SCOPES)
+  .map(([scope, text]) => `  ${scope.padEnd(14)} ${text}`)
+  .join('\n')}
 
 TEAM is a team's externalId or its ID from the API. A key with --teams sees only those teams'
 tickets, interactions, surveys and customers, and may hold read scopes only.`;
@@ -57,14 +59,21 @@ runCli(async () => {
 
 function parseOptions(args: string[]) {
   try {
-    return parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, scopes: { type: 'string' }, teams: { type: 'string' } } });
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, scopes: { type: 'string' }, teams: { type: 'string' } },
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Team references as a person has them: externalIds, or IDs copied from the API. */
@@ -82,7 +91,8 @@ async function teamIdsOf(sql: SqlClient, references: string[]): Promise<number[]
     } catch {
       decoded = null;
     }
-    if (decoded?.typename !== 'Team') throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"; ${await knownTeams(sql)}`);
+    if (decoded?.typename !== 'Team')
+      throw new ApiKeyInputError(`teams: no team has the externalId or ID "${reference}"; ${await knownTeams(sql)}`);
     ids.push(Number(decoded.id));
   }
   return ids;
@@ -92,7 +102,10 @@ async function teamIdsOf(sql: SqlClient, references: string[]): Promise<number[]
 async function knownTeams(sql: SqlClient): Promise<string> {
   const teams = await sql.query<{ external_id: string; name: string }>('SELECT external_id, name FROM team ORDER BY external_id LIMIT 51');
   if (teams.length === 0) return 'this database has no teams yet (import them first)';
-  const listed = teams.slice(0, 50).map((team) => `${team.external_id} (${team.name})`).join(', ');
+  const listed = teams
+    .slice(0, 50)
+    .map((team) => `${team.external_id} (${team.name})`)
+    .join(', ');
   return `teams are: ${listed}${teams.length > 50 ? ', …' : ''}`;
 }
 
@@ -101,4 +114,3 @@ function describe(info: ApiKeyInfo): string {
   const state = info.revokedAt ? `revoked ${info.revokedAt.toISOString()}` : 'active';
   return `${info.id} "${info.name}" ${info.prefix}… [${info.scopes.join(', ')}${teams}] created ${info.createdAt.toISOString()}, ${state}`;
 }
-

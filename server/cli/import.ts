@@ -19,8 +19,12 @@ runCli(async () => {
     throw new UsageError(`${(error as Error).message}\nUsage: npm run import -- FILE [--dry-run]   (FILE may be - for standard input)`);
   }
   const [file] = parsed.positionals;
-  if (!file || parsed.positionals.length > 1) throw new UsageError('Usage: npm run import -- FILE [--dry-run]   (FILE may be - for standard input)');
-  if (file !== '-') await access(file).catch(() => { throw new UsageError(`Cannot read ${file}: no such file`); });
+  if (!file || parsed.positionals.length > 1)
+    throw new UsageError('Usage: npm run import -- FILE [--dry-run]   (FILE may be - for standard input)');
+  if (file !== '-')
+    await access(file).catch(() => {
+      throw new UsageError(`Cannot read ${file}: no such file`);
+    });
   const dryRun = parsed.values['dry-run'];
 
   const { config, db } = await openConfiguredDatabase();
@@ -59,6 +63,8 @@ function printReport(report: ImportReport, seconds: number): void {
   console.log(`${verb}: ${report.records} records from ${report.lines} lines in ${seconds.toFixed(1)} s`);
   for (const [type, counts] of Object.entries(report.summary)) {
     if (counts.created + counts.updated + counts.unchanged === 0) continue;
-    console.log(`  ${type.padEnd(12)} ${String(counts.created).padStart(9)} created ${String(counts.updated).padStart(9)} updated ${String(counts.unchanged).padStart(9)} unchanged`);
+    console.log(
+      `  ${type.padEnd(12)} ${String(counts.created).padStart(9)} created ${String(counts.updated).padStart(9)} updated ${String(counts.unchanged).padStart(9)} unchanged`,
+    );
   }
 }

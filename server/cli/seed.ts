@@ -22,7 +22,9 @@ runCli(async () => {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nUsage: npm run seed -- --tickets N [--seed S] [--until ISO] [--days D] [--agents A] [--customers C] [--reset]`);
+    throw new UsageError(
+      `${(error as Error).message}\nUsage: npm run seed -- --tickets N [--seed S] [--until ISO] [--days D] [--agents A] [--customers C] [--reset]`,
+    );
   }
   const options = {
     ...defaultSeedOptions(Number(values.tickets)),
@@ -36,7 +38,9 @@ runCli(async () => {
   const { config, db } = await openConfiguredDatabase();
   const started = Date.now();
   try {
-    console.error(`Seeding ${describeTarget(config)} with ${options.tickets} tickets (seed ${options.seed}, ${options.days} days until ${options.until.toISOString()})`);
+    console.error(
+      `Seeding ${describeTarget(config)} with ${options.tickets} tickets (seed ${options.seed}, ${options.days} days until ${options.until.toISOString()})`,
+    );
     let lastReport = 0;
     const summary = await seedDatabase(db, options, (progress) => {
       if (progress.phase !== 'activity' || Date.now() - lastReport > 1000) {

@@ -54,7 +54,11 @@ export class ClientPool {
     private readonly adapterFor: (factory: SqlDriverAdapterFactory, beforeStatement: BeforeStatement) => SqlDriverAdapterFactory,
   ) {
     this.shared = withOverrides(driver, {
-      connect: async () => withOverrides(await (this.connection ??= driver.connect()), { dispose: () => Promise.resolve() }),
+      connect: async () => {
+        // One connection promise for every client: the first connect creates it.
+        this.connection ??= driver.connect();
+        return withOverrides(await this.connection, { dispose: () => Promise.resolve() });
+      },
     });
   }
 

@@ -33,8 +33,6 @@ export async function pendingSchemaChanges(dir = migrationsDir): Promise<string>
 const MIGRATION_ONLY_INDEX = /^-- DropIndex\nDROP INDEX "[a-z0-9_]+_kpi_cover";$/;
 
 export function withoutMigrationOnlyIndexes(script: string): string {
-  const kept = script
-    .split(/\n\s*\n/)
-    .filter((part) => !MIGRATION_ONLY_INDEX.test(part.trim()));
+  const kept = script.split(/\n\s*\n/).filter((part) => !MIGRATION_ONLY_INDEX.test(part.trim()));
   return kept.some((part) => part.trim()) ? `${kept.join('\n\n').trim()}\n` : '';
 }

@@ -10,9 +10,10 @@ import { startSchemaEngine, type SchemaFile } from './schema-engine.js';
 
 /** The folder holding prisma/: two levels up from server/db, three from the built dist/server/db. */
 /** The repository's root, from the sources (server/db) or the compiled server (dist/server/db). */
-export const projectRoot = [fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL('../../../', import.meta.url))].find((dir) =>
-  existsSync(path.join(dir, 'prisma', 'schema.prisma')),
-) ?? fileURLToPath(new URL('../../', import.meta.url));
+export const projectRoot =
+  [fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL('../../../', import.meta.url))].find((dir) =>
+    existsSync(path.join(dir, 'prisma', 'schema.prisma')),
+  ) ?? fileURLToPath(new URL('../../', import.meta.url));
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
 export const noSchemaFilter = { externalTables: [], externalEnums: [] };
@@ -24,7 +25,10 @@ export async function readSchemaFiles(): Promise<SchemaFile[]> {
 /** Reads the migrations folder in the shape the schema engine expects. */
 export async function readMigrationList(dir = migrationsDir): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(dir, 'migration_lock.toml');
   return {
     baseDir: dir,
@@ -62,9 +66,7 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
 /** Names of migrations in the folder that the database has not finished applying. */
 export async function pendingMigrations(db: Database, dir = migrationsDir): Promise<string[]> {
   const list = await readMigrationList(dir);
-  const [history] = await db.sql.query<{ present: boolean }>(
-    "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present",
-  );
+  const [history] = await db.sql.query<{ present: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
   const rows = history?.present
     ? await db.sql.query<{ migration_name: string }>(
         'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',

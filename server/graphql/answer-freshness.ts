@@ -22,7 +22,8 @@ export class AnswerFreshness {
   report(stored: unknown): FreshnessReport | undefined {
     if (this.computedFrom) return { ...this.computedFrom, cached: false };
     const fromCache = stored as Partial<FreshnessReport> | undefined;
-    if (fromCache?.dataVersion && fromCache.dataAsOf) return { dataVersion: fromCache.dataVersion, dataAsOf: fromCache.dataAsOf, cached: true };
+    if (fromCache?.dataVersion && fromCache.dataAsOf)
+      return { dataVersion: fromCache.dataVersion, dataAsOf: fromCache.dataAsOf, cached: true };
     return this.keyVersion ? { ...this.keyVersion, cached: true } : undefined;
   }
 }

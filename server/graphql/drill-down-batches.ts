@@ -33,18 +33,24 @@ export class DrillDownBatches {
     const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone, take, skip, cursor ?? null, include]);
     let loader = this.pages.get(key);
     if (!loader) {
-      loader = new DataLoader(async (scopes) => {
-        const statement = pageStatement(query, [...scopes], { take, skip, cursorId: cursor?.id ?? null });
-        const rows = await db.$queryRawUnsafe<Array<{ idx: number; id: number }>>(statement.sql, ...statement.params);
-        const ids = [...new Set(rows.map((row) => Number(row.id)))];
-        const records = ids.length
-          ? await (db[DELEGATES[query.kind]] as unknown as { findMany(args: object): Promise<Array<{ id: number }>> }).findMany({ ...include, where: { id: { in: ids } } })
-          : [];
-        const byId = new Map(records.map((record) => [record.id, record]));
-        const perSlice: unknown[][] = scopes.map(() => []);
-        for (const row of rows) perSlice[Number(row.idx)]!.push(byId.get(Number(row.id)));
-        return perSlice;
-      }, { cache: false });
+      loader = new DataLoader(
+        async (scopes) => {
+          const statement = pageStatement(query, [...scopes], { take, skip, cursorId: cursor?.id ?? null });
+          const rows = await db.$queryRawUnsafe<Array<{ idx: number; id: number }>>(statement.sql, ...statement.params);
+          const ids = [...new Set(rows.map((row) => Number(row.id)))];
+          const records = ids.length
+            ? await (db[DELEGATES[query.kind]] as unknown as { findMany(args: object): Promise<Array<{ id: number }>> }).findMany({
+                ...include,
+                where: { id: { in: ids } },
+              })
+            : [];
+          const byId = new Map(records.map((record) => [record.id, record]));
+          const perSlice: unknown[][] = scopes.map(() => []);
+          for (const row of rows) perSlice[Number(row.idx)]!.push(byId.get(Number(row.id)));
+          return perSlice;
+        },
+        { cache: false },
+      );
       this.pages.set(key, loader);
     }
     return loader.load(scope);
@@ -55,11 +61,14 @@ export class DrillDownBatches {
     const key = JSON.stringify([query, scope.groupBy, scope.filter, scope.timeZone]);
     let loader = this.counts.get(key);
     if (!loader) {
-      loader = new DataLoader(async (scopes) => {
-        const statement = countStatement(query, [...scopes]);
-        const rows = await db.$queryRawUnsafe<Array<{ idx: number; n: number }>>(statement.sql, ...statement.params);
-        return rows.map((row) => Number(row.n));
-      }, { cache: false });
+      loader = new DataLoader(
+        async (scopes) => {
+          const statement = countStatement(query, [...scopes]);
+          const rows = await db.$queryRawUnsafe<Array<{ idx: number; n: number }>>(statement.sql, ...statement.params);
+          return rows.map((row) => Number(row.n));
+        },
+        { cache: false },
+      );
       this.counts.set(key, loader);
     }
     return loader.load(scope);

@@ -6,7 +6,17 @@ import { userInputError } from './errors.js';
 export const MAX_DATABASE_ID = 2_147_483_647;
 
 /** Every type a global ID may name. */
-const NODE_TYPES = new Set(['Team', 'Agent', 'Customer', 'KnowledgeArticle', 'Ticket', 'Interaction', 'SurveyResponse', 'BusinessCalendar', 'SlaPolicy']);
+const NODE_TYPES = new Set([
+  'Team',
+  'Agent',
+  'Customer',
+  'KnowledgeArticle',
+  'Ticket',
+  'Interaction',
+  'SurveyResponse',
+  'BusinessCalendar',
+  'SlaPolicy',
+]);
 
 export function encodeGlobalID(typename: string, id: string | number | bigint): string {
   return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');

@@ -24,7 +24,8 @@ export async function withIdempotency<T>(
 ): Promise<T> {
   const key = idempotencyKeyOf(request);
   if (!key) return run();
-  if (key.length > 255) throw userInputError('The idempotency key (input.idempotencyKey or the Idempotency-Key header) must be at most 255 characters');
+  if (key.length > 255)
+    throw userInputError('The idempotency key (input.idempotencyKey or the Idempotency-Key header) must be at most 255 characters');
   const operation = request.info.fieldName;
   const { caller, prisma } = request.context;
   const owner = caller.keyId === null ? 'anonymous' : `key:${caller.keyId}`;
@@ -33,7 +34,9 @@ export async function withIdempotency<T>(
   const receipt = await prisma.idempotencyReceipt.findUnique({ where: { owner_keyHash: { owner, keyHash } } });
   if (receipt && receipt.createdAt.getTime() > Date.now() - RECEIPT_TTL_HOURS * 3_600_000) {
     if (receipt.operation !== operation || receipt.requestHash !== requestHash) {
-      throw userInputError(`idempotencyKey "${key.slice(0, 100)}" was already used for a different request; send a new key for a new request`);
+      throw userInputError(
+        `idempotencyKey "${key.slice(0, 100)}" was already used for a different request; send a new key for a new request`,
+      );
     }
     return JSON.parse(decrypt(receipt.response, key, owner)) as T;
   }

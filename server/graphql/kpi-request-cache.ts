@@ -84,7 +84,15 @@ export class KpiRequestCache {
         const asked = filter[field];
         const scoped = { ...filter, [field]: asked ? ids.filter((id) => asked.includes(id)) : [...ids] };
         const source = sourceWithComparisons(
-          { db, windows: [window], groupBy: [scope], filter: scoped, timeZone: period.timeZone, now: this.now, percentiles: selection.percentiles },
+          {
+            db,
+            windows: [window],
+            groupBy: [scope],
+            filter: scoped,
+            timeZone: period.timeZone,
+            now: this.now,
+            percentiles: selection.percentiles,
+          },
           bases,
           this.observeFamily,
         );

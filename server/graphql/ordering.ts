@@ -25,8 +25,6 @@ export function defineOrderInput<const Fields extends Record<string, string>>(
     }),
   });
   const toOrderBy = (order: { field: string; direction: Direction } | null | undefined) =>
-    order
-      ? orderWithTieBreaker(order.field, order.direction)
-      : orderWithTieBreaker(fields[fallback.field]!, fallback.direction);
+    order ? orderWithTieBreaker(order.field, order.direction) : orderWithTieBreaker(fields[fallback.field]!, fallback.direction);
   return { input, toOrderBy };
 }

@@ -27,9 +27,7 @@ export function assertPageSize(fieldArgs: object): void {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw userInputError(
-        `${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; page through larger results with after/before`,
-      );
+      throw userInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; page through larger results with after/before`);
     }
   }
   if (args.first != null && args.last != null) {

@@ -33,7 +33,14 @@ export function useAuthentication(options: AuthenticationOptions): Plugin<Record
       const header = request.headers.get('authorization');
       if (header === null) {
         if (anonymous) serverContext.caller = anonymous;
-        else endResponse(refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send the header "Authorization: Bearer <key>" (an administrator creates keys with npm run apikey -- create)'));
+        else
+          endResponse(
+            refusal(
+              401,
+              'UNAUTHENTICATED',
+              'This API needs a key: send the header "Authorization: Bearer <key>" (an administrator creates keys with npm run apikey -- create)',
+            ),
+          );
         return;
       }
       const match = /^Bearer +(\S+) *$/i.exec(header);

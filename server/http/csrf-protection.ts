@@ -14,7 +14,8 @@ export function useCsrfProtection(options: { header: string; graphqlEndpoint: st
       if (url.pathname !== options.graphqlEndpoint || request.headers.has(options.header)) return;
       if (options.graphiql && isGraphiqlPage(request)) return;
       const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-      const preflighted = request.method !== 'GET' && request.method !== 'HEAD' && contentType !== '' && !SIMPLE_CONTENT_TYPES.includes(contentType);
+      const preflighted =
+        request.method !== 'GET' && request.method !== 'HEAD' && contentType !== '' && !SIMPLE_CONTENT_TYPES.includes(contentType);
       if (preflighted || request.method === 'OPTIONS') return;
       endResponse(
         Response.json(

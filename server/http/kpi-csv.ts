@@ -43,7 +43,11 @@ export function useKpiCsv(options: KpiCsvOptions): Plugin {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== KPI_CSV_PATH) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(problem(405, 'METHOD_NOT_ALLOWED', `${KPI_CSV_PATH} answers GET only, with the arguments as URL parameters`, { allow: 'GET, HEAD' }));
+        endResponse(
+          problem(405, 'METHOD_NOT_ALLOWED', `${KPI_CSV_PATH} answers GET only, with the arguments as URL parameters`, {
+            allow: 'GET, HEAD',
+          }),
+        );
         return;
       }
       // A page on another site can make a browser send this GET, but never with an Authorization
@@ -51,7 +55,11 @@ export function useKpiCsv(options: KpiCsvOptions): Plugin {
       // anonymous reads) must carry the CSRF header, as a GET to /graphql must.
       if (!request.headers.has('authorization') && !request.headers.has(options.csrfHeader)) {
         endResponse(
-          problem(403, 'CSRF_HEADER_MISSING', `A request without a key needs the header "${options.csrfHeader}" (any value): it protects against cross-site request forgery`),
+          problem(
+            403,
+            'CSRF_HEADER_MISSING',
+            `A request without a key needs the header "${options.csrfHeader}" (any value): it protects against cross-site request forgery`,
+          ),
         );
         return;
       }
@@ -79,7 +87,9 @@ export function useKpiCsv(options: KpiCsvOptions): Plugin {
       if (!table || body?.errors?.length) {
         // The GraphQL errors as they are (code, message), with the status they mean over HTTP.
         const status = answer.status !== 200 ? answer.status : statusOf(body?.errors?.[0]?.extensions?.code);
-        const keep = ['retry-after', 'www-authenticate'].flatMap((name) => (answer.headers.has(name) ? [[name, answer.headers.get(name)!]] : []));
+        const keep = ['retry-after', 'www-authenticate'].flatMap((name) =>
+          answer.headers.has(name) ? [[name, answer.headers.get(name)!]] : [],
+        );
         endResponse(Response.json(body ?? { errors: [{ message: 'Unexpected error.' }] }, { status, headers: Object.fromEntries(keep) }));
         return;
       }
@@ -88,7 +98,17 @@ export function useKpiCsv(options: KpiCsvOptions): Plugin {
         'content-disposition': 'inline; filename="kpis.csv"',
         'cache-control': 'no-store',
       };
-      endResponse(new Response(request.method === 'HEAD' ? null : csvStream(table.columns.map((c) => c.name), table.rows), { status: 200, headers: csvHeaders }));
+      endResponse(
+        new Response(
+          request.method === 'HEAD'
+            ? null
+            : csvStream(
+                table.columns.map((c) => c.name),
+                table.rows,
+              ),
+          { status: 200, headers: csvHeaders },
+        ),
+      );
     },
   };
 }
@@ -124,22 +144,30 @@ function variablesOf(params: URLSearchParams): Record<string, unknown> | string 
   const known = new Set<string>([...SINGLE, ...LISTS]);
   for (const name of new Set(params.keys())) {
     if (!known.has(name)) return `Unknown parameter "${name}"; ${KPI_CSV_PATH} takes ${[...known].join(', ')}`;
-    if (params.getAll(name).length > 1) return `Parameter "${name}" is given more than once; lists are comma-separated (e.g. groupBy=TEAM,CHANNEL)`;
+    if (params.getAll(name).length > 1)
+      return `Parameter "${name}" is given more than once; lists are comma-separated (e.g. groupBy=TEAM,CHANNEL)`;
   }
   // An empty parameter (direction=) counts as absent.
   const single = (name: (typeof SINGLE)[number]) => params.get(name) || undefined;
   const list = (name: (typeof LISTS)[number]) => {
     const value = params.get(name);
-    return value === null ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    return value === null
+      ? undefined
+      : value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
   };
   const from = single('from');
   const to = single('to');
   const kpis = list('kpis');
-  if (!from || !to) return 'Parameters "from" and "to" are required: ISO 8601 instants with an offset, e.g. from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z';
+  if (!from || !to)
+    return 'Parameters "from" and "to" are required: ISO 8601 instants with an offset, e.g. from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z';
   if (!kpis?.length) return 'Parameter "kpis" is required: the KPIs wanted as columns, comma-separated, e.g. kpis=TICKET_COUNT,CSAT';
   const orderBy = single('orderBy');
   const direction = single('direction');
-  if ((orderBy === undefined) !== (direction === undefined)) return 'Parameters "orderBy" and "direction" go together, e.g. orderBy=CSAT&direction=DESC';
+  if ((orderBy === undefined) !== (direction === undefined))
+    return 'Parameters "orderBy" and "direction" go together, e.g. orderBy=CSAT&direction=DESC';
   const first = single('first');
   if (first !== undefined && !/^\d{1,9}$/.test(first)) return `Parameter "first" must be a whole number; got "${first}"`;
   const filter: Record<string, string[]> = {};

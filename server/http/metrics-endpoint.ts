@@ -54,10 +54,13 @@ function tokenRefusal(request: Request, expected: Buffer): Response | null {
 
 function loopbackRefusal(address: string | undefined): Response | null {
   if (address && isLoopback(address)) return null;
-  return new Response('/metrics answers clients on this machine only; set METRICS_TOKEN on the server to let a remote scraper in with that bearer token.\n', {
-    status: 403,
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+  return new Response(
+    '/metrics answers clients on this machine only; set METRICS_TOKEN on the server to let a remote scraper in with that bearer token.\n',
+    {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    },
+  );
 }
 
 /** The peer's IP address on a Node HTTP server; undefined when the request came another way. */

@@ -9,7 +9,10 @@ import type { DeskqlServerContext } from './server-context.js';
 const MAX_OPERATION_LABELS = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndpoint: string }): Plugin<Record<string, unknown>, DeskqlServerContext> {
+export function useRequestMetrics(
+  metrics: DeskqlMetrics,
+  options: { graphqlEndpoint: string },
+): Plugin<Record<string, unknown>, DeskqlServerContext> {
   const known = new Set<string>();
   const label = (name: string | null | undefined): string => {
     if (!name) return 'anonymous';
@@ -27,14 +30,23 @@ export function useRequestMetrics(metrics: DeskqlMetrics, options: { graphqlEndp
       if (context.requestMetrics) context.requestMetrics.operation = label(params.operationName);
     },
     onExecutionResult({ result, context }) {
-      if (context.requestMetrics && result && !Array.isArray(result) && 'errors' in result && result.errors?.length) context.requestMetrics.hadErrors = true;
+      if (context.requestMetrics && result && !Array.isArray(result) && 'errors' in result && result.errors?.length)
+        context.requestMetrics.hadErrors = true;
     },
     onResponse({ response, serverContext }) {
       const state = serverContext.requestMetrics;
       if (state === undefined) return;
       const status = response.status;
       const outcome =
-        status === 429 ? 'rate_limited' : status === 401 || status === 403 || status === 413 ? 'refused' : status >= 500 ? 'error' : status >= 400 || state.hadErrors ? 'graphql_error' : 'ok';
+        status === 429
+          ? 'rate_limited'
+          : status === 401 || status === 403 || status === 413
+            ? 'refused'
+            : status >= 500
+              ? 'error'
+              : status >= 400 || state.hadErrors
+                ? 'graphql_error'
+                : 'ok';
       const operation = state.operation ?? 'none';
       metrics.requests.inc({ operation, status: String(status), outcome });
       metrics.requestSeconds.observe({ operation, outcome }, (performance.now() - state.startedAt) / 1000);

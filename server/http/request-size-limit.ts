@@ -13,7 +13,14 @@ export function useRequestSizeLimit(maxBytes: number): Plugin {
       if (length > maxBytes) {
         endResponse(
           Response.json(
-            { errors: [{ message: `The request body is ${length} bytes, more than the limit of ${maxBytes} bytes (MAX_REQUEST_BYTES)`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+            {
+              errors: [
+                {
+                  message: `The request body is ${length} bytes, more than the limit of ${maxBytes} bytes (MAX_REQUEST_BYTES)`,
+                  extensions: { code: 'PAYLOAD_TOO_LARGE' },
+                },
+              ],
+            },
             { status: 413 },
           ),
         );

@@ -37,7 +37,6 @@ export interface ServerOptions {
   metricsToken?: YogaOptions['metricsToken'];
 }
 
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   let shuttingDown = false;
   const yoga = createDeskqlYoga({

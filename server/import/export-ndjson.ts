@@ -13,7 +13,9 @@ export async function* exportNdjson(db: Database): AsyncGenerator<string> {
       field.kind === 'ref' ? `r${i}.external_id AS "${name}"` : `t."${field.column}"${field.kind === 'enum' ? '::text' : ''} AS "${name}"`,
     );
     const joins = fields
-      .map(([, field], i) => (field.kind === 'ref' ? `LEFT JOIN "${SPEC_BY_TYPE.get(field.target)!.table}" r${i} ON r${i}.id = t."${field.column}"` : ''))
+      .map(([, field], i) =>
+        field.kind === 'ref' ? `LEFT JOIN "${SPEC_BY_TYPE.get(field.target)!.table}" r${i} ON r${i}.id = t."${field.column}"` : '',
+      )
       .filter(Boolean);
     const statement = `SELECT t.id, t.external_id AS "externalId", ${selected.join(', ')} FROM "${spec.table}" t ${joins.join(' ')}
       WHERE t.id > $1 ORDER BY t.id LIMIT ${PAGE}`;

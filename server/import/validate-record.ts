@@ -42,7 +42,10 @@ export function validateRecord(input: unknown): { record?: ValidRecord; problems
     const raw = object[name];
     if (raw === undefined || raw === null) {
       if (field.required) problems.push({ field: name, reason: 'is required' });
-      values[name] = field.kind === 'bool' || (field.kind === 'int' && field.fallback !== undefined) || field.kind === 'parsed' ? (field.fallback ?? null) : null;
+      values[name] =
+        field.kind === 'bool' || (field.kind === 'int' && field.fallback !== undefined) || field.kind === 'parsed'
+          ? (field.fallback ?? null)
+          : null;
       continue;
     }
     const problem = checkValue(spec, name, raw, values);
@@ -59,14 +62,16 @@ function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record
   switch (field.kind) {
     case 'string':
     case 'ref':
-      if (typeof raw !== 'string' || raw === '') return `must be a non-empty string${field.kind === 'ref' ? ` (the externalId of a ${field.target})` : ''}`;
+      if (typeof raw !== 'string' || raw === '')
+        return `must be a non-empty string${field.kind === 'ref' ? ` (the externalId of a ${field.target})` : ''}`;
       if (raw.length > MAX_STRING) return `must be at most ${MAX_STRING} characters`;
       // PostgreSQL text cannot hold NUL; refused here rather than failing the whole write.
       if (raw.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
       values[name] = raw;
       return null;
     case 'enum':
-      if (typeof raw !== 'string' || !field.values.includes(raw)) return `must be one of ${field.values.join(', ')}, got ${JSON.stringify(raw)}`;
+      if (typeof raw !== 'string' || !field.values.includes(raw))
+        return `must be one of ${field.values.join(', ')}, got ${JSON.stringify(raw)}`;
       values[name] = raw;
       return null;
     case 'instant': {
@@ -76,7 +81,8 @@ function checkValue(spec: RecordSpec, name: string, raw: unknown, values: Record
       return null;
     }
     case 'int':
-      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw > 2_147_483_647) return `must be a whole number, got ${JSON.stringify(raw)}`;
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw > 2_147_483_647)
+        return `must be a whole number, got ${JSON.stringify(raw)}`;
       if (raw < field.min) return `must be >= ${field.min}, got ${raw}`;
       values[name] = raw;
       return null;

@@ -1,7 +1,16 @@
 // Grouping dimensions (kpi-spec: "Grouping dimensions") and the filter that narrows every KPI.
 
 /** Dimensions clients group by. */
-export const KPI_DIMENSIONS = ['AGENT', 'TEAM', 'CHANNEL', 'PRIORITY', 'CATEGORY', 'CUSTOMER_SEGMENT', 'HOUR_OF_DAY', 'DAY_OF_WEEK'] as const;
+export const KPI_DIMENSIONS = [
+  'AGENT',
+  'TEAM',
+  'CHANNEL',
+  'PRIORITY',
+  'CATEGORY',
+  'CUSTOMER_SEGMENT',
+  'HOUR_OF_DAY',
+  'DAY_OF_WEEK',
+] as const;
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
 /**
@@ -9,7 +18,9 @@ export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
  * record in a window, with the PostgreSQL extract() field of each (kpi-spec: "Time-of-day
  * dimensions"): 0-23, and ISO 1 = Monday .. 7 = Sunday.
  */
-export const LOCAL_TIME_DIMENSIONS = { HOUR_OF_DAY: 'hour', DAY_OF_WEEK: 'isodow' } as const satisfies Partial<Record<KpiDimension, string>>;
+export const LOCAL_TIME_DIMENSIONS = { HOUR_OF_DAY: 'hour', DAY_OF_WEEK: 'isodow' } as const satisfies Partial<
+  Record<KpiDimension, string>
+>;
 export type LocalTimeDimension = keyof typeof LOCAL_TIME_DIMENSIONS;
 
 export const isLocalTimeDimension = (dimension: string): dimension is LocalTimeDimension => dimension in LOCAL_TIME_DIMENSIONS;

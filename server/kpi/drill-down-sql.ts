@@ -13,9 +13,20 @@ import type { GroupValues } from './dimensions.js';
 import type { Window } from './period.js';
 
 export const TICKET_BASES = [
-  'CREATED', 'RESOLVED', 'BACKLOG', 'FIRST_RESPONDED', 'SELF_SERVICE', 'FCR_ELIGIBLE', 'FCR_RESOLVED', 'FCR_FAILED',
-  'FIRST_RESPONSE_SLA_ACHIEVED', 'FIRST_RESPONSE_SLA_BREACHED', 'FIRST_RESPONSE_SLA_PENDING',
-  'RESOLUTION_SLA_ACHIEVED', 'RESOLUTION_SLA_BREACHED', 'RESOLUTION_SLA_PENDING',
+  'CREATED',
+  'RESOLVED',
+  'BACKLOG',
+  'FIRST_RESPONDED',
+  'SELF_SERVICE',
+  'FCR_ELIGIBLE',
+  'FCR_RESOLVED',
+  'FCR_FAILED',
+  'FIRST_RESPONSE_SLA_ACHIEVED',
+  'FIRST_RESPONSE_SLA_BREACHED',
+  'FIRST_RESPONSE_SLA_PENDING',
+  'RESOLUTION_SLA_ACHIEVED',
+  'RESOLUTION_SLA_BREACHED',
+  'RESOLUTION_SLA_PENDING',
 ] as const;
 export type TicketBasis = (typeof TICKET_BASES)[number];
 
@@ -23,7 +34,15 @@ export const CUSTOMER_BASES = ['AT_START', 'AT_END', 'NEW', 'CHURNED'] as const;
 export type CustomerBasis = (typeof CUSTOMER_BASES)[number];
 
 /** Survey responses by outcome: the numerators (and their complements) of NPS, CSAT and CES. */
-export const SURVEY_BASES = ['NPS_PROMOTERS', 'NPS_PASSIVES', 'NPS_DETRACTORS', 'CSAT_SATISFIED', 'CSAT_UNSATISFIED', 'CES_LOW_EFFORT', 'CES_HIGH_EFFORT'] as const;
+export const SURVEY_BASES = [
+  'NPS_PROMOTERS',
+  'NPS_PASSIVES',
+  'NPS_DETRACTORS',
+  'CSAT_SATISFIED',
+  'CSAT_UNSATISFIED',
+  'CES_LOW_EFFORT',
+  'CES_HIGH_EFFORT',
+] as const;
 export type SurveyBasis = (typeof SURVEY_BASES)[number];
 
 const SURVEY_BASIS_SQL: Record<SurveyBasis, string> = {
@@ -133,22 +152,32 @@ const groupOperand = (ref: string): Operand => ({
  * refuses some strings a client may send (a lone surrogate), which must simply match nothing.
  */
 const listOperand = (param: string): Operand => {
-  const matches = (column: string, cast = '') => (cast === '::int' ? `${column} = ANY(${param}::int[])` : `${column}::text = ANY(${param}::text[])`);
+  const matches = (column: string, cast = '') =>
+    cast === '::int' ? `${column} = ANY(${param}::int[])` : `${column}::text = ANY(${param}::text[])`;
   return { same: matches, equal: matches, isNull: () => 'false' };
 };
 
 /** A ticket (alias `t`) in the dimension's group or list. */
 function ticketMatches(t: string, dimension: Dimension, value: Operand): string {
   switch (dimension) {
-    case 'AGENT': return value.same(`${t}.assignee_id`, '::int');
-    case 'TEAM': return value.same(`${t}.team_id`, '::int');
-    case 'CHANNEL': return value.equal(`${t}.channel::text`);
-    case 'PRIORITY': return value.equal(`${t}.priority::text`);
-    case 'CATEGORY': return value.same(`${t}.category`);
-    case 'CUSTOMER_SEGMENT': return `EXISTS (SELECT 1 FROM customer dc WHERE dc.id = ${t}.customer_id AND ${value.same('dc.segment')})`;
-    case 'CUSTOMER': return value.equal(`${t}.customer_id`, '::int');
+    case 'AGENT':
+      return value.same(`${t}.assignee_id`, '::int');
+    case 'TEAM':
+      return value.same(`${t}.team_id`, '::int');
+    case 'CHANNEL':
+      return value.equal(`${t}.channel::text`);
+    case 'PRIORITY':
+      return value.equal(`${t}.priority::text`);
+    case 'CATEGORY':
+      return value.same(`${t}.category`);
+    case 'CUSTOMER_SEGMENT':
+      return `EXISTS (SELECT 1 FROM customer dc WHERE dc.id = ${t}.customer_id AND ${value.same('dc.segment')})`;
+    case 'CUSTOMER':
+      return value.equal(`${t}.customer_id`, '::int');
     // Local time is read from the basis's own timestamp (localTimeMatches), never through here.
-    case 'HOUR_OF_DAY': case 'DAY_OF_WEEK': return 'true';
+    case 'HOUR_OF_DAY':
+    case 'DAY_OF_WEEK':
+      return 'true';
   }
 }
 
@@ -159,9 +188,12 @@ function placingColumn(query: DrillDownQuery): string | null {
       const column = TICKET_BASIS_PLACEMENT[query.basis as TicketBasis];
       return column ? `r.${column}` : null;
     }
-    case 'interaction': return 'r.started_at';
-    case 'surveyResponse': return 'r.responded_at';
-    case 'customer': return null;
+    case 'interaction':
+      return 'r.started_at';
+    case 'surveyResponse':
+      return 'r.responded_at';
+    case 'customer':
+      return null;
   }
 }
 
@@ -182,7 +214,8 @@ const KINDS: Record<DrillDownKind, { table: string; orderBy: string; matches(dim
     table: 'survey_response',
     orderBy: 'responded_at',
     matches: (dimension, value) => {
-      if (dimension === 'CUSTOMER_SEGMENT') return `EXISTS (SELECT 1 FROM customer dc WHERE dc.id = r.customer_id AND ${value.same('dc.segment')})`;
+      if (dimension === 'CUSTOMER_SEGMENT')
+        return `EXISTS (SELECT 1 FROM customer dc WHERE dc.id = r.customer_id AND ${value.same('dc.segment')})`;
       if (dimension === 'CUSTOMER') return value.equal('r.customer_id', '::int');
       // Ticket dimensions: a response with no ticket belongs to their null groups.
       return `((${value.isNull()} AND r.ticket_id IS NULL) OR EXISTS (SELECT 1 FROM ticket dt WHERE dt.id = r.ticket_id AND ${ticketMatches('dt', dimension, value)}))`;
@@ -238,7 +271,9 @@ function conditions(query: DrillDownQuery, batch: Batch, params: unknown[]): str
       );
     }
     // The same expression the KPI statements group by (facts.ts), so totalCount equals the KPI.
-    parts.push(`extract(${LOCAL_TIME_DIMENSIONS[dimension]} FROM ${column} AT TIME ZONE ${zoneLiteral(batch.timeZone)})::int = s.g${index}::int`);
+    parts.push(
+      `extract(${LOCAL_TIME_DIMENSIONS[dimension]} FROM ${column} AT TIME ZONE ${zoneLiteral(batch.timeZone)})::int = s.g${index}::int`,
+    );
   });
   for (const [field, values] of Object.entries(batch.filter) as Array<[keyof ResolvedKpiFilter, Array<string | number> | undefined]>) {
     if (!values) continue;
@@ -255,13 +290,17 @@ function slicesParam(scopes: SliceScope[], groupBy: Dimension[]): string {
       start: scope.window.start.toISOString(),
       end: scope.window.end.toISOString(),
       now: (scope.now ?? new Date()).toISOString(),
-      ...Object.fromEntries(groupBy.map((dimension, g) => [`g${g}`, scope.group[dimension] == null ? null : String(scope.group[dimension])])),
+      ...Object.fromEntries(
+        groupBy.map((dimension, g) => [`g${g}`, scope.group[dimension] == null ? null : String(scope.group[dimension])]),
+      ),
     })),
   );
 }
 
 function slicesSource(groupBy: Dimension[]): string {
-  const columns = ['idx int', 'start timestamptz', '"end" timestamptz', 'now timestamptz', ...groupBy.map((_, g) => `g${g} text`)].join(', ');
+  const columns = ['idx int', 'start timestamptz', '"end" timestamptz', 'now timestamptz', ...groupBy.map((_, g) => `g${g} text`)].join(
+    ', ',
+  );
   return `jsonb_to_recordset($1::jsonb) AS s(${columns})`;
 }
 

@@ -33,7 +33,11 @@ export class KpiSource {
     let sibling = this.siblings.get(basis);
     if (!sibling) {
       const timeZone = this.request.timeZone ?? 'UTC';
-      sibling = new KpiSource({ ...this.request, windows: this.request.windows.map((w) => comparedWindow(w, basis, timeZone)) }, {}, this.observe);
+      sibling = new KpiSource(
+        { ...this.request, windows: this.request.windows.map((w) => comparedWindow(w, basis, timeZone)) },
+        {},
+        this.observe,
+      );
       this.siblings.set(basis, sibling);
     }
     return { source: sibling, window: index };

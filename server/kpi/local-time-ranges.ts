@@ -25,7 +25,8 @@ export function localTimeRanges(window: Window, timeZone: string, group: GroupVa
   while (hourStart < end) {
     const wall = wallClock(hourStart, timeZone);
     const matches =
-      (hour === undefined || wall.hour === hour) && (weekday === undefined || isoWeekday({ year: wall.year, month: wall.month, day: wall.day }) === weekday);
+      (hour === undefined || wall.hour === hour) &&
+      (weekday === undefined || isoWeekday({ year: wall.year, month: wall.month, day: wall.day }) === weekday);
     if (matches) {
       const from = Math.max(hourStart, start);
       const to = Math.min(hourStart + HOUR, end);

@@ -37,7 +37,9 @@ export function validatePeriod(period: Period): Period {
   }
   if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_MS) {
     // Its previous period (comparison) must stay within the years a database can hold.
-    throw userInputError(`period: from ${period.from.toISOString()} to ${period.to.toISOString()} spans more than ${MAX_PERIOD_YEARS} years; ask for a shorter period`);
+    throw userInputError(
+      `period: from ${period.from.toISOString()} to ${period.to.toISOString()} spans more than ${MAX_PERIOD_YEARS} years; ask for a shorter period`,
+    );
   }
   return { from: period.from, to: period.to, timeZone };
 }
@@ -85,11 +87,15 @@ function nextBucketStart(start: number, granularity: Granularity, timeZone: stri
   if (granularity === 'HOUR') return start + 3_600_000;
   const date = truncateDate(localDateOf(start, timeZone), granularity);
   const next =
-    granularity === 'DAY' ? addDays(date, 1)
-    : granularity === 'WEEK' ? addDays(date, 7)
-    : granularity === 'MONTH' ? addMonths(date, 1)
-    : granularity === 'QUARTER' ? addMonths(date, 3)
-    : addMonths(date, 12);
+    granularity === 'DAY'
+      ? addDays(date, 1)
+      : granularity === 'WEEK'
+        ? addDays(date, 7)
+        : granularity === 'MONTH'
+          ? addMonths(date, 1)
+          : granularity === 'QUARTER'
+            ? addMonths(date, 3)
+            : addMonths(date, 12);
   return startOfLocalDay(next, timeZone);
 }
 

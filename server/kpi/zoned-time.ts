@@ -120,7 +120,13 @@ export function instantOfLocal(local: LocalDateTime, timeZone: string): number {
     .map((offset) => naive - offset)
     .filter((instant) => {
       const wall = wallClock(instant, timeZone);
-      return wall.year === local.year && wall.month === local.month && wall.day === local.day && wall.hour === local.hour && wall.minute === local.minute;
+      return (
+        wall.year === local.year &&
+        wall.month === local.month &&
+        wall.day === local.day &&
+        wall.hour === local.hour &&
+        wall.minute === local.minute
+      );
     })
     .sort((a, b) => a - b);
   // In a gap neither offset fits: the offset before the change moves the wall time forward.
@@ -132,7 +138,7 @@ export function sameLocalTimeAYearEarlier(instant: number, timeZone: string): nu
   const wall = wallClock(instant, timeZone);
   const day = wall.month === 2 && wall.day === 29 ? 28 : wall.day;
   const earlier = instantOfLocal({ ...wall, year: wall.year - 1, day }, timeZone);
-  return earlier + (instant % 1000 + 1000) % 1000;
+  return earlier + (((instant % 1000) + 1000) % 1000);
 }
 
 /** `instant` as a local ISO 8601 date-time with its offset in `timeZone`: 2026-01-01T00:00:00-03:00. */

@@ -18,10 +18,27 @@ export interface ActivityOptions {
   batchSize: number;
 }
 
-const CHANNELS: ReadonlyArray<readonly [Channel, number]> = [['EMAIL', 35], ['CHAT', 30], ['PHONE', 18], ['WEB', 11], ['SOCIAL', 6]];
-const PRIORITIES: ReadonlyArray<readonly [Priority, number]> = [['LOW', 20], ['NORMAL', 55], ['HIGH', 20], ['URGENT', 5]];
+const CHANNELS: ReadonlyArray<readonly [Channel, number]> = [
+  ['EMAIL', 35],
+  ['CHAT', 30],
+  ['PHONE', 18],
+  ['WEB', 11],
+  ['SOCIAL', 6],
+];
+const PRIORITIES: ReadonlyArray<readonly [Priority, number]> = [
+  ['LOW', 20],
+  ['NORMAL', 55],
+  ['HIGH', 20],
+  ['URGENT', 5],
+];
 const PRIORITY_SPEED: Record<Priority, number> = { LOW: 1.6, NORMAL: 1, HIGH: 0.6, URGENT: 0.3 };
-const FIRST_RESPONSE_MEAN: Record<Channel, number> = { PHONE: 0.5 * MINUTE, CHAT: 1.5 * MINUTE, SOCIAL: 40 * MINUTE, WEB: 2 * HOUR, EMAIL: 3 * HOUR };
+const FIRST_RESPONSE_MEAN: Record<Channel, number> = {
+  PHONE: 0.5 * MINUTE,
+  CHAT: 1.5 * MINUTE,
+  SOCIAL: 40 * MINUTE,
+  WEB: 2 * HOUR,
+  EMAIL: 3 * HOUR,
+};
 const TALK_MEDIAN_SECONDS: Record<Channel, number> = { PHONE: 360, CHAT: 540, EMAIL: 240, WEB: 240, SOCIAL: 150 };
 const HOLD_CHANCE: Record<Channel, number> = { PHONE: 0.45, CHAT: 0.2, EMAIL: 0, WEB: 0, SOCIAL: 0 };
 const FOLLOW_UP_GAP: Record<Channel, number> = { PHONE: 2 * HOUR, CHAT: 20 * MINUTE, EMAIL: 8 * HOUR, WEB: 6 * HOUR, SOCIAL: 3 * HOUR };
@@ -110,7 +127,10 @@ class ActivityContext {
     let articleId = 1;
     for (const category of CATEGORIES) {
       if (!category.name) continue;
-      this.articlesByCategory.set(category.name, Array.from({ length: ARTICLES_PER_CATEGORY }, () => articleId++));
+      this.articlesByCategory.set(
+        category.name,
+        Array.from({ length: ARTICLES_PER_CATEGORY }, () => articleId++),
+      );
     }
     this.categoryWeights = CATEGORIES.map((category) => [category, category.share] as const);
     this.customerCreated = directory.customers.map((c) => c.createdAt.getTime());
@@ -124,15 +144,28 @@ class ActivityContext {
     const channel = random.weighted(CHANNELS);
     let priority = random.weighted(PRIORITIES);
     if (customer.segment === 'enterprise' && priority === 'NORMAL' && random.chance(0.3)) priority = 'HIGH';
-    const teamName = customer.segment === 'enterprise' && (priority === 'HIGH' || priority === 'URGENT') ? 'Enterprise Success' : category.team;
+    const teamName =
+      customer.segment === 'enterprise' && (priority === 'HIGH' || priority === 'URGENT') ? 'Enterprise Success' : category.team;
     let teamId: number | null = random.chance(0.02) ? null : this.teamByName.get(teamName)!;
     const articles = category.name ? this.articlesByCategory.get(category.name) : undefined;
     const knowledgeArticleId = articles && random.chance(category.articleShare) ? random.pick(articles) : null;
 
     const ticket: TicketRow = {
-      id, externalId: `demo-tk-${id}`, subject: random.pick(category.subjects), channel, priority,
-      category: category.name, status: 'NEW', customerId: customer.id, assigneeId: null, teamId,
-      createdAt, firstResponseAt: null, resolvedAt: null, reopenCount: 0, knowledgeArticleId,
+      id,
+      externalId: `demo-tk-${id}`,
+      subject: random.pick(category.subjects),
+      channel,
+      priority,
+      category: category.name,
+      status: 'NEW',
+      customerId: customer.id,
+      assigneeId: null,
+      teamId,
+      createdAt,
+      firstResponseAt: null,
+      resolvedAt: null,
+      reopenCount: 0,
+      knowledgeArticleId,
     };
     batch.tickets.push(ticket);
 
@@ -145,7 +178,8 @@ class ActivityContext {
     if (!pool || pool.length === 0 || random.chance(0.02)) return; // unassigned: waits in the queue
 
     let agent = random.pick(pool);
-    const firstResponse = createdAt.getTime() + random.exponential(FIRST_RESPONSE_MEAN[channel] * PRIORITY_SPEED[priority] * this.traitsOf(agent).speed);
+    const firstResponse =
+      createdAt.getTime() + random.exponential(FIRST_RESPONSE_MEAN[channel] * PRIORITY_SPEED[priority] * this.traitsOf(agent).speed);
     if (firstResponse >= this.until.getTime()) {
       ticket.assigneeId = agent.id;
       return;
@@ -203,7 +237,11 @@ class ActivityContext {
     const finished = interactions.length === contacts + reopens;
     const resolvedAt = start + random.exponential(channel === 'EMAIL' || channel === 'WEB' ? 2 * HOUR : 10 * MINUTE);
     if (!finished || resolvedAt >= this.until.getTime()) {
-      ticket.status = random.weighted<TicketStatus>([['OPEN', 60], ['PENDING', 30], ['ON_HOLD', 10]]);
+      ticket.status = random.weighted<TicketStatus>([
+        ['OPEN', 60],
+        ['PENDING', 30],
+        ['ON_HOLD', 10],
+      ]);
       return;
     }
     ticket.reopenCount = reopens;
@@ -223,7 +261,8 @@ class ActivityContext {
     const resolved = ticket.resolvedAt!.getTime();
     const slow = resolved - ticket.createdAt.getTime() > 3 * DAY;
     if (random.chance(0.33)) {
-      const satisfaction = 3.1 + 1.7 * quality - 0.7 * ticket.reopenCount - 0.35 * (contacts - 1) - (slow ? 0.4 : 0) + random.normal(0, 0.8);
+      const satisfaction =
+        3.1 + 1.7 * quality - 0.7 * ticket.reopenCount - 0.35 * (contacts - 1) - (slow ? 0.4 : 0) + random.normal(0, 0.8);
       const score = clamp(Math.round(satisfaction), 1, 5);
       this.addSurvey(out, 'CSAT', score, ticket, resolved + random.exponential(3 * HOUR), this.comment(score, 5));
     }
@@ -256,7 +295,14 @@ class ActivityContext {
     if (at < this.until.getTime()) out.push(this.survey(kind, score, ticket.customerId, ticket.id, at, comment));
   }
 
-  private survey(kind: SurveyRow['kind'], score: number, customerId: number, ticketId: number | null, at: number, comment: string | null): SurveyRow {
+  private survey(
+    kind: SurveyRow['kind'],
+    score: number,
+    customerId: number,
+    ticketId: number | null,
+    at: number,
+    comment: string | null,
+  ): SurveyRow {
     const id = this.nextSurveyId++;
     return { id, externalId: `demo-s-${id}`, kind, score, customerId, ticketId, respondedAt: new Date(Math.floor(at)), comment };
   }

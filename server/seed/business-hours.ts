@@ -19,17 +19,26 @@ export async function seedBusinessHours(sql: SqlClient, start: Date, until: Date
   for (let year = start.getUTCFullYear(); year <= until.getUTCFullYear() + 1; year++) years.push(year);
   const calendars = [
     {
-      externalId: 'demo-cal-sao-paulo', name: 'São Paulo office', timeZone: 'America/Sao_Paulo', isDefault: true,
+      externalId: 'demo-cal-sao-paulo',
+      name: 'São Paulo office',
+      timeZone: 'America/Sao_Paulo',
+      isDefault: true,
       weeklyHours: [...weekdays('08:00', '12:00'), ...weekdays('13:00', '19:00'), { day: 'SATURDAY', opens: '09:00', closes: '13:00' }],
       holidays: holidays(['01-01', '04-21', '05-01', '09-07', '10-12', '11-02', '11-15', '11-20', '12-25'], years),
     },
     {
-      externalId: 'demo-cal-lisbon', name: 'Lisbon engineering', timeZone: 'Europe/Lisbon', isDefault: false,
+      externalId: 'demo-cal-lisbon',
+      name: 'Lisbon engineering',
+      timeZone: 'Europe/Lisbon',
+      isDefault: false,
       weeklyHours: weekdays('09:00', '18:00'),
       holidays: holidays(['01-01', '04-25', '05-01', '06-10', '08-15', '10-05', '11-01', '12-01', '12-08', '12-25'], years),
     },
     {
-      externalId: 'demo-cal-new-york', name: 'New York enterprise desk', timeZone: 'America/New_York', isDefault: false,
+      externalId: 'demo-cal-new-york',
+      name: 'New York enterprise desk',
+      timeZone: 'America/New_York',
+      isDefault: false,
       weeklyHours: weekdays('07:00', '20:00'),
       holidays: holidays(['01-01', '07-04', '12-25'], years),
     },

@@ -1,7 +1,14 @@
 // Generates the demo help desk's teams, agents, customers and knowledge-base articles.
 import {
-  ARTICLES_PER_CATEGORY, CATEGORIES, COMPANY_PREFIXES, COMPANY_SUFFIXES, FIRST_NAMES, LAST_NAMES,
-  SEGMENTS, TEAM_SIZES, TEAMS,
+  ARTICLES_PER_CATEGORY,
+  CATEGORIES,
+  COMPANY_PREFIXES,
+  COMPANY_SUFFIXES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  SEGMENTS,
+  TEAM_SIZES,
+  TEAMS,
 } from './catalog.js';
 import type { Random } from './random.js';
 import type { AgentRow, ArticleRow, CustomerRow, Directory, TeamRow } from './rows.js';
@@ -25,7 +32,10 @@ export interface AgentTraits {
   quality: number;
 }
 
-export function generateDirectory(random: Random, options: DirectoryOptions): {
+export function generateDirectory(
+  random: Random,
+  options: DirectoryOptions,
+): {
   directory: Directory;
   traits: Map<number, AgentTraits>;
 } {
@@ -44,7 +54,10 @@ export function generateDirectory(random: Random, options: DirectoryOptions): {
       id,
       externalId: `demo-a-${id}`,
       name: `${first} ${last}`,
-      email: `${first}.${last}.${id}@deskql.example`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      email: `${first}.${last}.${id}@deskql.example`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
       teamId: teamId.get(teamOfAgent(index))!,
       active: !random.chance(0.06),
     });

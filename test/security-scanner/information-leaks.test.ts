@@ -124,7 +124,11 @@ describe('debug leaks in unexpected errors', () => {
     it(`masks a database error whose message holds SQL, a connection string and paths (NODE_ENV=${nodeEnv})`, async () => {
       await withNodeEnv(nodeEnv, async () => {
         const failing = failingPrisma();
-        const db: Database = { ...scanner.api.db, prisma: failing, lendClient: () => ({ prisma: failing, ready: Promise.resolve(), giveBack: () => {} }) };
+        const db: Database = {
+          ...scanner.api.db,
+          prisma: failing,
+          lendClient: () => ({ prisma: failing, ready: Promise.resolve(), giveBack: () => {} }),
+        };
         await expectMasked(createDeskqlYoga({ db, ...PRODUCTION }));
       });
     });

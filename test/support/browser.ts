@@ -20,7 +20,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  viewport = { width: 1280, height: 900 },
+): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'deskql-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -15,13 +15,30 @@ export async function loadDashboardFixture(prisma: PrismaClient, agentId: number
   const ticket = (subject: string, createdAt: string, resolvedAt: string | null = null, extra: Record<string, unknown> = {}) =>
     prisma.ticket.create({
       data: {
-        externalId: externalId('ticket'), subject, channel: 'EMAIL', priority: 'NORMAL', status: resolvedAt ? 'SOLVED' : 'OPEN',
-        customerId: customer.id, assigneeId: agentId, createdAt: at(createdAt), resolvedAt: resolvedAt ? at(resolvedAt) : null, ...extra,
+        externalId: externalId('ticket'),
+        subject,
+        channel: 'EMAIL',
+        priority: 'NORMAL',
+        status: resolvedAt ? 'SOLVED' : 'OPEN',
+        customerId: customer.id,
+        assigneeId: agentId,
+        createdAt: at(createdAt),
+        resolvedAt: resolvedAt ? at(resolvedAt) : null,
+        ...extra,
       },
     });
   const contact = (ticketId: number, startedAt: string, transferred = false) =>
     prisma.interaction.create({
-      data: { externalId: externalId('interaction'), ticketId, agentId, startedAt: at(startedAt), talkSeconds: 100, holdSeconds: 0, wrapUpSeconds: 0, transferred },
+      data: {
+        externalId: externalId('interaction'),
+        ticketId,
+        agentId,
+        startedAt: at(startedAt),
+        talkSeconds: 100,
+        holdSeconds: 0,
+        wrapUpSeconds: 0,
+        transferred,
+      },
     });
 
   // March 2025 in New York is [2025-03-01T05:00Z, 2025-04-01T04:00Z): two of these four are in it.
@@ -44,7 +61,10 @@ export async function loadDashboardFixture(prisma: PrismaClient, agentId: number
   for (let i = 0; i < 30; i++) {
     await prisma.surveyResponse.create({
       data: {
-        externalId: externalId('survey'), kind: 'CSAT', score: i < 3 ? 2 : 5, customerId: customer.id,
+        externalId: externalId('survey'),
+        kind: 'CSAT',
+        score: i < 3 ? 2 : 5,
+        customerId: customer.id,
         respondedAt: new Date(Date.parse('2025-01-01T00:00:00Z') + i * 3_600_000),
       },
     });

@@ -12,9 +12,7 @@ import pg from 'pg';
 import { openDatabase } from '../../server/db/database.js';
 import { applyMigrations } from '../../server/db/migrations.js';
 
-export type DatabaseTemplate =
-  | { kind: 'embedded'; dumpPath: string }
-  | { kind: 'postgres'; serverUrl: string; name: string };
+export type DatabaseTemplate = { kind: 'embedded'; dumpPath: string } | { kind: 'postgres'; serverUrl: string; name: string };
 
 export interface CreatedTemplate {
   template: DatabaseTemplate;

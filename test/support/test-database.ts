@@ -17,9 +17,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(
-  options: { migrate?: boolean; onStatement?: StatementListener } = {},
-): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onStatement?: StatementListener } = {}): Promise<TestDatabase> {
   const template = options.migrate === false ? null : inject('databaseTemplate');
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -28,7 +26,10 @@ export async function createTestDatabase(
     return { db, url: null, drop: () => db.close() };
   }
   const name = `deskql_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, template ? `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(template)}"` : `CREATE DATABASE "${name}"`);
+  await adminQuery(
+    serverUrl,
+    template ? `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(template)}"` : `CREATE DATABASE "${name}"`,
+  );
   const url = databaseUrlOf(serverUrl, name);
   const db = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 4, onStatement: options.onStatement });
   return {
@@ -42,11 +43,13 @@ export async function createTestDatabase(
 }
 
 async function embeddedDump(template: DatabaseTemplate): Promise<Blob> {
-  if (template.kind !== 'embedded') throw new Error('The test run migrated a PostgreSQL template, but DATABASE_URL is unset in this test file');
+  if (template.kind !== 'embedded')
+    throw new Error('The test run migrated a PostgreSQL template, but DATABASE_URL is unset in this test file');
   return new Blob([await readFile(template.dumpPath)]);
 }
 
 function postgresTemplateName(template: DatabaseTemplate): string {
-  if (template.kind !== 'postgres') throw new Error('The test run migrated an embedded template, but DATABASE_URL is set in this test file');
+  if (template.kind !== 'postgres')
+    throw new Error('The test run migrated an embedded template, but DATABASE_URL is set in this test file');
   return template.name;
 }

@@ -18,18 +18,42 @@ const PERFORMANCE_COLUMNS: Array<{ title: string; value: (k: KpiRow) => string }
 ];
 
 function volumeButton(name: string, count: number, drill: DrillTarget, onDrill: (target: DrillTarget) => void, testId: string) {
-  const button = h('button', { type: 'button', class: 'link', 'data-volume': testId, 'data-value': count, 'aria-label': `${name}: ${formatValue(count, 'count')} tickets. Show them` }, formatValue(count, 'count'));
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      'data-volume': testId,
+      'data-value': count,
+      'aria-label': `${name}: ${formatValue(count, 'count')} tickets. Show them`,
+    },
+    formatValue(count, 'count'),
+  );
   button.addEventListener('click', () => onDrill(drill));
   return button;
 }
 
-function performanceTable(caption: string, rows: Array<{ name: string; sub?: string; id: string; filter: KpiFilter; kpis: KpiRow }>, onDrill: (target: DrillTarget) => void): HTMLTableElement {
+function performanceTable(
+  caption: string,
+  rows: Array<{ name: string; sub?: string; id: string; filter: KpiFilter; kpis: KpiRow }>,
+  onDrill: (target: DrillTarget) => void,
+): HTMLTableElement {
   const sorted = [...rows].sort((a, b) => b.kpis.ticketCount - a.kpis.ticketCount);
   return h(
     'table',
     {},
     h('caption', { class: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col', class: 'num' }, 'Volume'), ...PERFORMANCE_COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, c.title)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Name'),
+        h('th', { scope: 'col', class: 'num' }, 'Volume'),
+        ...PERFORMANCE_COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, c.title)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -38,7 +62,17 @@ function performanceTable(caption: string, rows: Array<{ name: string; sub?: str
           'tr',
           { 'data-row': row.id },
           h('th', { scope: 'row' }, row.name, row.sub ? h('span', { class: 'muted small block' }, row.sub) : null),
-          h('td', { class: 'num' }, volumeButton(row.name, row.kpis.ticketCount, { kind: 'tickets', basis: 'CREATED', title: `Tickets created — ${row.name}`, filter: row.filter }, onDrill, row.id)),
+          h(
+            'td',
+            { class: 'num' },
+            volumeButton(
+              row.name,
+              row.kpis.ticketCount,
+              { kind: 'tickets', basis: 'CREATED', title: `Tickets created — ${row.name}`, filter: row.filter },
+              onDrill,
+              row.id,
+            ),
+          ),
           ...PERFORMANCE_COLUMNS.map((c) => h('td', { class: 'num' }, c.value(row.kpis))),
         ),
       ),
@@ -49,11 +83,23 @@ function performanceTable(caption: string, rows: Array<{ name: string; sub?: str
 export function renderTeams(container: HTMLElement, slices: Breakdown['byTeam'], onDrill: (target: DrillTarget) => void): void {
   const rows = slices
     .filter((slice) => slice.group.team)
-    .map((slice) => ({ name: slice.group.team!.name, id: slice.group.team!.id, filter: { teamIds: [slice.group.team!.id] }, kpis: slice.kpis }));
-  container.replaceChildren(rows.length ? performanceTable('KPIs by team', rows, onDrill) : h('p', { class: 'muted' }, 'No team has tickets in this period.'));
+    .map((slice) => ({
+      name: slice.group.team!.name,
+      id: slice.group.team!.id,
+      filter: { teamIds: [slice.group.team!.id] },
+      kpis: slice.kpis,
+    }));
+  container.replaceChildren(
+    rows.length ? performanceTable('KPIs by team', rows, onDrill) : h('p', { class: 'muted' }, 'No team has tickets in this period.'),
+  );
 }
 
-export function renderAgents(container: HTMLElement, slices: AgentRows, teamFilter: KpiFilter | undefined, onDrill: (target: DrillTarget) => void): void {
+export function renderAgents(
+  container: HTMLElement,
+  slices: AgentRows,
+  teamFilter: KpiFilter | undefined,
+  onDrill: (target: DrillTarget) => void,
+): void {
   const rows = slices
     .filter((slice) => slice.group.agent)
     .map((slice) => ({
@@ -63,21 +109,49 @@ export function renderAgents(container: HTMLElement, slices: AgentRows, teamFilt
       filter: { ...teamFilter, agentIds: [slice.group.agent!.id] },
       kpis: slice.kpis,
     }));
-  container.replaceChildren(rows.length ? performanceTable('KPIs by agent', rows, onDrill) : h('p', { class: 'muted' }, 'No agent has work in this period.'));
+  container.replaceChildren(
+    rows.length ? performanceTable('KPIs by agent', rows, onDrill) : h('p', { class: 'muted' }, 'No agent has work in this period.'),
+  );
 }
 
-const CHANNEL_NAMES: Record<string, string> = { EMAIL: 'E-mail', CHAT: 'Chat', PHONE: 'Phone', SOCIAL: 'Social', WEB: 'Web form', SMS: 'SMS' };
+const CHANNEL_NAMES: Record<string, string> = {
+  EMAIL: 'E-mail',
+  CHAT: 'Chat',
+  PHONE: 'Phone',
+  SOCIAL: 'Social',
+  WEB: 'Web form',
+  SMS: 'SMS',
+};
 
-export function renderChannels(container: HTMLElement, slices: Breakdown['byChannel'], teamFilter: KpiFilter | undefined, onDrill: (target: DrillTarget) => void): void {
+export function renderChannels(
+  container: HTMLElement,
+  slices: Breakdown['byChannel'],
+  teamFilter: KpiFilter | undefined,
+  onDrill: (target: DrillTarget) => void,
+): void {
   const total = slices.reduce((sum, slice) => sum + slice.kpis.ticketCount, 0);
   // Tickets without a channel are shown only when there are some.
-  const sorted = [...slices].filter((slice) => slice.group.channel || slice.kpis.ticketCount > 0).sort((a, b) => b.kpis.ticketCount - a.kpis.ticketCount);
+  const sorted = [...slices]
+    .filter((slice) => slice.group.channel || slice.kpis.ticketCount > 0)
+    .sort((a, b) => b.kpis.ticketCount - a.kpis.ticketCount);
   container.replaceChildren(
     h(
       'table',
       {},
       h('caption', { class: 'visually-hidden' }, 'Tickets by channel'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Channel'), h('th', { scope: 'col', class: 'num' }, 'Volume'), h('th', { scope: 'col' }, 'Share'), h('th', { scope: 'col', class: 'num' }, 'FCR'), h('th', { scope: 'col', class: 'num' }, 'CSAT'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Channel'),
+          h('th', { scope: 'col', class: 'num' }, 'Volume'),
+          h('th', { scope: 'col' }, 'Share'),
+          h('th', { scope: 'col', class: 'num' }, 'FCR'),
+          h('th', { scope: 'col', class: 'num' }, 'CSAT'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -93,7 +167,17 @@ export function renderChannels(container: HTMLElement, slices: Breakdown['byChan
             'tr',
             { 'data-row': channel ?? 'none' },
             h('th', { scope: 'row' }, name),
-            h('td', { class: 'num' }, volumeButton(name, slice.kpis.ticketCount, { kind: 'tickets', basis: 'CREATED', title: `Tickets created — ${name}`, filter }, onDrill, channel ?? 'none')),
+            h(
+              'td',
+              { class: 'num' },
+              volumeButton(
+                name,
+                slice.kpis.ticketCount,
+                { kind: 'tickets', basis: 'CREATED', title: `Tickets created — ${name}`, filter },
+                onDrill,
+                channel ?? 'none',
+              ),
+            ),
             h('td', { class: 'share' }, h('span', { class: 'bar-track' }, bar), h('span', { class: 'small' }, formatValue(share, 'rate'))),
             h('td', { class: 'num' }, formatValue(slice.kpis.firstContactResolution.value, 'rate')),
             h('td', { class: 'num' }, formatValue(slice.kpis.csat.rate.value, 'rate')),

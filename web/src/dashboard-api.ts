@@ -52,10 +52,12 @@ export function dashboardApi(apiKey: string | undefined) {
   return {
     viewer: async () => (await client.execute(ViewerDocument, {})).viewer,
     teams: async () => (await client.execute(DashboardTeamsDocument, {})).teams.edges.map((edge) => edge.node),
-    headline: async (state: ViewState) => (await client.execute(DashboardHeadlineDocument, { period: periodOf(state), filter: filterOf(state) })).kpis,
+    headline: async (state: ViewState) =>
+      (await client.execute(DashboardHeadlineDocument, { period: periodOf(state), filter: filterOf(state) })).kpis,
     breakdown: (state: ViewState) =>
       client.execute(DashboardBreakdownDocument, { period: periodOf(state), granularity: state.granularity, filter: filterOf(state) }),
-    agents: async (state: ViewState) => (await client.execute(DashboardAgentsDocument, { period: periodOf(state), filter: filterOf(state) })).kpiSlices,
+    agents: async (state: ViewState) =>
+      (await client.execute(DashboardAgentsDocument, { period: periodOf(state), filter: filterOf(state) })).kpiSlices,
     tickets: async (period: PeriodInput, filter: KpiFilter | undefined, basis: KpiTicketBasis, after?: string) =>
       (await client.execute(DashboardTicketsDocument, { period, filter, basis, first: 50, after })).kpiSlices[0]!.tickets,
     surveys: async (period: PeriodInput, filter: KpiFilter | undefined, kinds: SurveyKind[], after?: string) =>

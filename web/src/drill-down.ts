@@ -92,7 +92,14 @@ function recordRow(node: AnyPage['edges'][number]['node'], timeZone: string): HT
     );
   }
   if ('score' in node) {
-    return h('tr', { 'data-record': node.id }, h('td', {}, node.kind), h('td', { class: 'num' }, node.score), h('td', {}, formatInstant(node.respondedAt, timeZone)), h('td', {}, node.comment ?? ''));
+    return h(
+      'tr',
+      { 'data-record': node.id },
+      h('td', {}, node.kind),
+      h('td', { class: 'num' }, node.score),
+      h('td', {}, formatInstant(node.respondedAt, timeZone)),
+      h('td', {}, node.comment ?? ''),
+    );
   }
   const total = node.talkSeconds + node.holdSeconds + node.wrapUpSeconds;
   return h(

@@ -23,42 +23,104 @@ interface CardSpec {
 }
 
 const CARDS: CardSpec[] = [
-  { key: 'ticketCount', title: 'Volume', unit: 'count', better: null, value: (k) => k.ticketCount, sample: () => null, detail: () => 'tickets created', drill: { kind: 'tickets', basis: 'CREATED', title: 'Tickets created' } },
-  { key: 'resolvedCount', title: 'Resolved', unit: 'count', better: 'up', value: (k) => k.resolvedCount, sample: () => null, detail: () => 'tickets resolved', drill: { kind: 'tickets', basis: 'RESOLVED', title: 'Tickets resolved' } },
-  { key: 'backlog', title: 'Backlog', unit: 'count', better: 'down', value: (k) => k.backlog, sample: () => null, detail: () => 'open at the end', drill: { kind: 'tickets', basis: 'BACKLOG', title: 'Tickets open at the end of the period' } },
   {
-    key: 'firstContactResolution', title: 'First contact resolution', unit: 'rate', better: 'up',
-    value: (k) => k.firstContactResolution.value, sample: (k) => k.firstContactResolution,
-    detail: (k) => `${formatValue(k.firstContactResolution.numerator, 'count')} of ${formatValue(k.firstContactResolution.denominator, 'count')}`,
+    key: 'ticketCount',
+    title: 'Volume',
+    unit: 'count',
+    better: null,
+    value: (k) => k.ticketCount,
+    sample: () => null,
+    detail: () => 'tickets created',
+    drill: { kind: 'tickets', basis: 'CREATED', title: 'Tickets created' },
+  },
+  {
+    key: 'resolvedCount',
+    title: 'Resolved',
+    unit: 'count',
+    better: 'up',
+    value: (k) => k.resolvedCount,
+    sample: () => null,
+    detail: () => 'tickets resolved',
+    drill: { kind: 'tickets', basis: 'RESOLVED', title: 'Tickets resolved' },
+  },
+  {
+    key: 'backlog',
+    title: 'Backlog',
+    unit: 'count',
+    better: 'down',
+    value: (k) => k.backlog,
+    sample: () => null,
+    detail: () => 'open at the end',
+    drill: { kind: 'tickets', basis: 'BACKLOG', title: 'Tickets open at the end of the period' },
+  },
+  {
+    key: 'firstContactResolution',
+    title: 'First contact resolution',
+    unit: 'rate',
+    better: 'up',
+    value: (k) => k.firstContactResolution.value,
+    sample: (k) => k.firstContactResolution,
+    detail: (k) =>
+      `${formatValue(k.firstContactResolution.numerator, 'count')} of ${formatValue(k.firstContactResolution.denominator, 'count')}`,
     drill: { kind: 'tickets', basis: 'FCR_ELIGIBLE', title: 'Resolved tickets with an interaction (FCR sample)' },
   },
   {
-    key: 'firstResponseTime', title: 'First response', unit: 'seconds', better: 'down',
-    value: (k) => k.firstResponseTime.average, sample: (k) => k.firstResponseTime,
+    key: 'firstResponseTime',
+    title: 'First response',
+    unit: 'seconds',
+    better: 'down',
+    value: (k) => k.firstResponseTime.average,
+    sample: (k) => k.firstResponseTime,
     detail: (k) => `average; median ${formatValue(k.firstResponseTime.median, 'seconds')}`,
     drill: { kind: 'tickets', basis: 'FIRST_RESPONDED', title: 'Tickets with a first response' },
   },
   {
-    key: 'averageHandleTime', title: 'Handle time (AHT)', unit: 'seconds', better: 'down',
-    value: (k) => k.averageHandleTime.average, sample: (k) => k.averageHandleTime,
+    key: 'averageHandleTime',
+    title: 'Handle time (AHT)',
+    unit: 'seconds',
+    better: 'down',
+    value: (k) => k.averageHandleTime.average,
+    sample: (k) => k.averageHandleTime,
     detail: (k) => `${formatValue(k.averageHandleTime.count, 'count')} interactions`,
     drill: { kind: 'interactions', title: 'Interactions' },
   },
   {
-    key: 'csat', title: 'CSAT', unit: 'rate', better: 'up', value: (k) => k.csat.rate.value, sample: (k) => k.csat,
-    detail: (k) => `${formatValue(k.csat.responses, 'count')} responses`, drill: { kind: 'surveys', kinds: ['CSAT'], title: 'CSAT responses' },
+    key: 'csat',
+    title: 'CSAT',
+    unit: 'rate',
+    better: 'up',
+    value: (k) => k.csat.rate.value,
+    sample: (k) => k.csat,
+    detail: (k) => `${formatValue(k.csat.responses, 'count')} responses`,
+    drill: { kind: 'surveys', kinds: ['CSAT'], title: 'CSAT responses' },
   },
   {
-    key: 'nps', title: 'NPS', unit: 'nps', better: 'up', value: (k) => k.nps.score, sample: (k) => k.nps,
-    detail: (k) => `${formatValue(k.nps.responses, 'count')} responses`, drill: { kind: 'surveys', kinds: ['NPS'], title: 'NPS responses' },
+    key: 'nps',
+    title: 'NPS',
+    unit: 'nps',
+    better: 'up',
+    value: (k) => k.nps.score,
+    sample: (k) => k.nps,
+    detail: (k) => `${formatValue(k.nps.responses, 'count')} responses`,
+    drill: { kind: 'surveys', kinds: ['NPS'], title: 'NPS responses' },
   },
   {
-    key: 'ces', title: 'CES', unit: 'score', better: 'up', value: (k) => k.ces.average, sample: (k) => k.ces,
-    detail: (k) => `average of 1–7; ${formatValue(k.ces.responses, 'count')} responses`, drill: { kind: 'surveys', kinds: ['CES'], title: 'CES responses' },
+    key: 'ces',
+    title: 'CES',
+    unit: 'score',
+    better: 'up',
+    value: (k) => k.ces.average,
+    sample: (k) => k.ces,
+    detail: (k) => `average of 1–7; ${formatValue(k.ces.responses, 'count')} responses`,
+    drill: { kind: 'surveys', kinds: ['CES'], title: 'CES responses' },
   },
   {
-    key: 'selfServiceOpportunity', title: 'Self-service', unit: 'rate', better: 'up',
-    value: (k) => k.selfServiceOpportunity.value, sample: (k) => k.selfServiceOpportunity,
+    key: 'selfServiceOpportunity',
+    title: 'Self-service',
+    unit: 'rate',
+    better: 'up',
+    value: (k) => k.selfServiceOpportunity.value,
+    sample: (k) => k.selfServiceOpportunity,
     detail: (k) => `${formatValue(k.selfServiceOpportunity.numerator, 'count')} answered by an article`,
     drill: { kind: 'tickets', basis: 'SELF_SERVICE', title: 'Tickets an article answered' },
   },
@@ -77,20 +139,34 @@ export function renderCards(container: HTMLElement, kpis: Kpis, onDrill: (target
     ...CARDS.map((spec) => {
       const value = spec.value(kpis);
       const change = kpis.comparison.change[spec.key];
-      const direction = change.absolute === null || change.absolute === undefined || change.absolute === 0 ? 'flat' : change.absolute > 0 ? 'up' : 'down';
+      const direction =
+        change.absolute === null || change.absolute === undefined || change.absolute === 0 ? 'flat' : change.absolute > 0 ? 'up' : 'down';
       const tone = spec.better === null || direction === 'flat' ? 'neutral' : direction === spec.better ? 'good' : 'bad';
       const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '•';
       const lowSample = isLowSample(spec.sample(kpis));
       const button = h(
         'button',
-        { type: 'button', class: 'value', 'data-kpi': spec.key, 'data-value': value ?? '', 'aria-label': `${spec.title}: ${formatValue(value, spec.unit)}. Show the records behind it` },
+        {
+          type: 'button',
+          class: 'value',
+          'data-kpi': spec.key,
+          'data-value': value ?? '',
+          'aria-label': `${spec.title}: ${formatValue(value, spec.unit)}. Show the records behind it`,
+        },
         formatValue(value, spec.unit),
       );
       button.addEventListener('click', () => onDrill(spec.drill));
       return h(
         'article',
         { class: 'card', 'data-card': spec.key },
-        h('h3', {}, spec.title, lowSample ? h('span', { class: 'low-sample', title: 'Small sample: treat with care', 'data-low-sample': true }, 'low sample') : null),
+        h(
+          'h3',
+          {},
+          spec.title,
+          lowSample
+            ? h('span', { class: 'low-sample', title: 'Small sample: treat with care', 'data-low-sample': true }, 'low sample')
+            : null,
+        ),
         button,
         h('p', { class: 'detail' }, spec.detail(kpis)),
         h(

@@ -11,7 +11,15 @@ import type { DrillTarget } from './drill-target.ts';
 import { formatDay } from './format.ts';
 import { renderCards } from './kpi-cards.ts';
 import { SeriesChart, renderSeriesTable, type BucketDrill } from './series-chart.ts';
-import { defaultGranularity, presetDays, readViewState, writeViewState, type ChartGranularity, type Preset, type ViewState } from './view-state.ts';
+import {
+  defaultGranularity,
+  presetDays,
+  readViewState,
+  writeViewState,
+  type ChartGranularity,
+  type Preset,
+  type ViewState,
+} from './view-state.ts';
 import { daysBetween, isCalendarDate, isTimeZone } from './zoned-dates.ts';
 
 const form = byId<HTMLFormElement>('filters');

@@ -84,7 +84,12 @@ function bucketDrill(bucket: Bucket, period: PeriodInput, what: 'created' | 'res
 }
 
 /** The series as a table: the accessible view of the chart, and a way to click any bucket. */
-export function renderSeriesTable(container: HTMLElement, buckets: Bucket[], period: PeriodInput, onDrill: (drill: BucketDrill) => void): void {
+export function renderSeriesTable(
+  container: HTMLElement,
+  buckets: Bucket[],
+  period: PeriodInput,
+  onDrill: (drill: BucketDrill) => void,
+): void {
   const cell = (bucket: Bucket, what: 'created' | 'resolved' | 'backlog', value: number) => {
     const button = h('button', { type: 'button', class: 'link' }, formatValue(value, 'count'));
     button.addEventListener('click', () => onDrill(bucketDrill(bucket, period, what)));
@@ -95,7 +100,18 @@ export function renderSeriesTable(container: HTMLElement, buckets: Bucket[], per
       'table',
       {},
       h('caption', { class: 'visually-hidden' }, 'Tickets created, resolved and backlog per bucket'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Bucket start'), h('th', { scope: 'col', class: 'num' }, 'Created'), h('th', { scope: 'col', class: 'num' }, 'Resolved'), h('th', { scope: 'col', class: 'num' }, 'Backlog'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Bucket start'),
+          h('th', { scope: 'col', class: 'num' }, 'Created'),
+          h('th', { scope: 'col', class: 'num' }, 'Resolved'),
+          h('th', { scope: 'col', class: 'num' }, 'Backlog'),
+        ),
+      ),
       h(
         'tbody',
         {},

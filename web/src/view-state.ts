@@ -27,7 +27,11 @@ export function browserTimeZone(): string {
 }
 
 /** The days a preset covers, ending today in `timeZone` (inclusive). */
-export function presetDays(preset: Exclude<Preset, 'custom'>, timeZone: string, now = Date.now()): { from: CalendarDate; to: CalendarDate } {
+export function presetDays(
+  preset: Exclude<Preset, 'custom'>,
+  timeZone: string,
+  now = Date.now(),
+): { from: CalendarDate; to: CalendarDate } {
   const day = today(timeZone, now);
   switch (preset) {
     case '7d':

@@ -11,7 +11,12 @@ const config: CodegenConfig = {
     'src/generated/codegen/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean | null' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { DateTime: 'string', ID: 'string', TableValue: 'string | number | boolean | null' },
+      },
     },
   },
 };

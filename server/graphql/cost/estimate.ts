@@ -9,9 +9,19 @@
 // graphql-armor's rule, used before, reads literals only and guesses by depth: `first: $n`
 // was free and a literal `first: 5` three levels down was refused.
 import {
-  getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, Kind,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, type DirectiveNode } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../pagination.js';
@@ -67,7 +77,12 @@ export function estimateCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): OperationCost {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const walk: Walk = { schema, fragments, variables, slices: new Map(), pages: [] };
   const estimated = root ? Math.ceil(selectionCost(walk, operation.selectionSet, root, new Set())) : 0;
   return { limit, estimated, slices: walk.slices, actual: estimated, pages: walk.pages };
@@ -81,7 +96,13 @@ function included(walk: Walk, node: { directives?: readonly DirectiveNode[] }): 
 }
 
 /** The fields a selection set selects on `type`, through fragments, with @skip/@include applied. */
-function fieldsOf(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLNamedType, seen: Set<string>, out: FieldNode[] = []): FieldNode[] {
+function fieldsOf(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  type: GraphQLNamedType,
+  seen: Set<string>,
+  out: FieldNode[] = [],
+): FieldNode[] {
   for (const selection of selectionSet.selections) {
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) out.push(selection);
@@ -98,13 +119,25 @@ function fieldsOf(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLNamed
 }
 
 /** `pageSize`: set when `type` is a connection, how many edges (and nodes) a page holds. */
-function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLNamedType, seen: Set<string>, pageSize: number | null = null): number {
+function selectionCost(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  type: GraphQLNamedType,
+  seen: Set<string>,
+  pageSize: number | null = null,
+): number {
   let total = 0;
   for (const node of fieldsOf(walk, selectionSet, type, seen)) {
     const name = node.name.value;
     if (name === '__typename') continue;
-    if (name === '__schema') { total += INTROSPECTION_COST; continue; }
-    if (name === '__type') { total += TYPE_INTROSPECTION_COST; continue; }
+    if (name === '__schema') {
+      total += INTROSPECTION_COST;
+      continue;
+    }
+    if (name === '__type') {
+      total += TYPE_INTROSPECTION_COST;
+      continue;
+    }
     const field = fieldOn(type, name);
     if (!field) continue;
     const inner = getNamedType(field.type);

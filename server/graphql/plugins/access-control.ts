@@ -23,10 +23,18 @@ export function useAccessControl(options: AccessControlOptions): Plugin<GraphQLC
       const principal: GraphQLContext['caller'] | undefined = context.caller;
       if (!principal) {
         // Only reachable if authentication was skipped for this request: fail closed.
-        setResultAndStopExecution({ errors: [refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send "Authorization: Bearer <key>"')] });
+        setResultAndStopExecution({
+          errors: [refusal(401, 'UNAUTHENTICATED', 'This API needs a key: send "Authorization: Bearer <key>"')],
+        });
         return;
       }
-      const missing = missingScopes(args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? undefined, principal);
+      const missing = missingScopes(
+        args.schema,
+        args.document,
+        args.operationName ?? undefined,
+        args.variableValues ?? undefined,
+        principal,
+      );
       if (missing.length > 0) {
         const scopes = [...principal.scopes].join(', ') || 'none';
         setResultAndStopExecution({

@@ -65,7 +65,10 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
     session: (context) => {
       const principal: GraphQLContext['caller'] | undefined = context.caller;
       if (!principal) return null;
-      return JSON.stringify({ scopes: [...principal.scopes].sort(), teams: principal.teamIds ? [...principal.teamIds].sort((a, b) => a - b) : null });
+      return JSON.stringify({
+        scopes: [...principal.scopes].sort(),
+        teams: principal.teamIds ? [...principal.teamIds].sort((a, b) => a - b) : null,
+      });
     },
     buildResponseCacheKey: async (params) => {
       const context = params.context as GraphQLContext;

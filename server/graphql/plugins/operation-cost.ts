@@ -14,7 +14,12 @@ export function useOperationCost(maxCost: number): Plugin<GraphQLContext> {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
       if (!operation) return;
-      const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 1 });
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions ?? [],
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        { maxErrors: 1 },
+      );
       // Variables that do not coerce: execution reports them and runs nothing.
       if (coerced.errors) return;
       const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -30,7 +35,11 @@ export function useOperationCost(maxCost: number): Plugin<GraphQLContext> {
           assertPageSize(page.args);
         } catch (error) {
           const problem = error as GraphQLError;
-          setResultAndStopExecution({ errors: [createGraphQLError(problem.message, { path: [page.field], extensions: { ...problem.extensions, http: { status: 400 } } })] });
+          setResultAndStopExecution({
+            errors: [
+              createGraphQLError(problem.message, { path: [page.field], extensions: { ...problem.extensions, http: { status: 400 } } }),
+            ],
+          });
           return;
         }
       }

@@ -23,7 +23,10 @@ export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> 
       const timer = setTimeout(timedOut, timeoutMs);
       timer.unref();
       const clientGone = context.request?.signal;
-      const onClientGone = () => controller.abort(createGraphQLError('The client closed the request; the operation was stopped', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
+      const onClientGone = () =>
+        controller.abort(
+          createGraphQLError('The client closed the request; the operation was stopped', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } }),
+        );
       if (clientGone?.aborted) onClientGone();
       clientGone?.addEventListener('abort', onClientGone, { once: true });
       // The check looks at the clock itself: a timer cannot fire while statements run back to back.

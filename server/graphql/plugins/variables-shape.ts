@@ -23,7 +23,8 @@ function shapeProblem(variables: unknown): string | null {
   while (pending.length > 0) {
     const { value, depth, path } = pending.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_VARIABLE_DEPTH) return `${path.slice(0, 200)}: variables may nest at most ${MAX_VARIABLE_DEPTH} levels deep; no input of this API needs more`;
+    if (depth > MAX_VARIABLE_DEPTH)
+      return `${path.slice(0, 200)}: variables may nest at most ${MAX_VARIABLE_DEPTH} levels deep; no input of this API needs more`;
     if (Array.isArray(value)) {
       if (value.length > MAX_LIST_ITEMS) {
         return `${path.slice(0, 200)} holds ${value.length} items, more than the ${MAX_LIST_ITEMS} any list input takes; split the request`;

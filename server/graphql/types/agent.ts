@@ -16,7 +16,7 @@ export const AgentNode = builder.prismaNode('Agent', {
     email: t.string({
       authScopes: RECORDS,
       nullable: true,
-      description: 'The agent\'s e-mail (scope records:read). Null for a team-restricted key when the agent is in none of its teams.',
+      description: "The agent's e-mail (scope records:read). Null for a team-restricted key when the agent is in none of its teams.",
       resolve: (agent, _args, ctx) => {
         const teams = ctx.caller.teamIds;
         if (teams && (agent.teamId === null || !teams.includes(agent.teamId))) return null;
@@ -47,20 +47,21 @@ export const AgentNode = builder.prismaNode('Agent', {
 });
 
 builder.queryFields((t) => ({
-  agents: t.prismaConnection({
-    authScopes: DIRECTORY,
-    description: 'Agents, by name unless ordered otherwise.',
-    type: 'Agent',
-    cursor: 'id',
-    ...connectionSizes,
-    args: { filter: t.arg({ type: AgentFilter }), orderBy: t.arg({ type: AgentOrder.input }) },
-    resolve: (query, _root, args, ctx) => {
-      assertPageSize(args);
-      return ctx.prisma.agent.findMany({ ...query, where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) });
+  agents: t.prismaConnection(
+    {
+      authScopes: DIRECTORY,
+      description: 'Agents, by name unless ordered otherwise.',
+      type: 'Agent',
+      cursor: 'id',
+      ...connectionSizes,
+      args: { filter: t.arg({ type: AgentFilter }), orderBy: t.arg({ type: AgentOrder.input }) },
+      resolve: (query, _root, args, ctx) => {
+        assertPageSize(args);
+        return ctx.prisma.agent.findMany({ ...query, where: agentWhere(args.filter), orderBy: AgentOrder.toOrderBy(args.orderBy) });
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.agent.count({ where: agentWhere(args.filter) }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.agent.count({ where: agentWhere(args.filter) }),
-  },
-  { name: 'AgentConnection' },
-  { name: 'AgentEdge' },
+    { name: 'AgentConnection' },
+    { name: 'AgentEdge' },
   ),
 }));

@@ -41,7 +41,11 @@ const ApiKeyRef = builder.objectRef<ApiKeyInfo>('ApiKey').implement({
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (k) => k.scopes }),
-    teams: t.loadableList({ ...teamsOf, description: 'The only teams whose data the key sees; empty: every team.', resolve: (k) => k.teamIds }),
+    teams: t.loadableList({
+      ...teamsOf,
+      description: 'The only teams whose data the key sees; empty: every team.',
+      resolve: (k) => k.teamIds,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
   }),
@@ -53,8 +57,12 @@ const ViewerRef = builder.objectRef<Principal>('Viewer').implement({
     name: t.exposeString('name', { description: 'The key\'s name; "anonymous" without a key (embedded demo only).' }),
     anonymous: t.boolean({ resolve: (p) => p.keyId === null }),
     scopes: t.field({ type: [ApiScopeEnum], resolve: (p) => [...p.scopes] }),
-    restricted: t.boolean({ description: 'True when the caller sees only some teams\' data.', resolve: (p) => p.teamIds !== null }),
-    teams: t.loadableList({ ...teamsOf, description: 'The teams a restricted caller sees; empty when not restricted.', resolve: (p) => p.teamIds ?? [] }),
+    restricted: t.boolean({ description: "True when the caller sees only some teams' data.", resolve: (p) => p.teamIds !== null }),
+    teams: t.loadableList({
+      ...teamsOf,
+      description: 'The teams a restricted caller sees; empty when not restricted.',
+      resolve: (p) => p.teamIds ?? [],
+    }),
   }),
 });
 
@@ -77,7 +85,7 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'Who or what the key is for, e.g. "acme-bi".' }),
     scopes: t.field({ type: [ApiScopeEnum], required: true }),
-    teamIds: t.idList({ description: 'Restrict the key to these teams\' data (read scopes only). Omit for every team.' }),
+    teamIds: t.idList({ description: "Restrict the key to these teams' data (read scopes only). Omit for every team." }),
   }),
 });
 
@@ -105,17 +113,21 @@ builder.mutationFields((t) => ({
     description: 'Creates an API key (scope keys:admin). The key is in the answer and nowhere else.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, context, info) =>
-      withIdempotency({ context, info }, input, () => asUserInput(async () => {
-        // A key may grant at most what it holds: keys:admin alone must not mint records:write.
-        const held = context.caller.scopes;
-        const beyond = input.scopes.filter((scope) => !held.has(scope));
-        if (beyond.length > 0) {
-          throw new ApiKeyInputError(`scopes: this key cannot grant ${[...new Set(beyond)].join(', ')}, which it does not hold itself; a key may grant at most its own scopes`);
-        }
-        const teamIds = input.teamIds ? databaseIdsOf('Team', input.teamIds, 'input.teamIds') : [];
-        const created = await createApiKey(context.database.sql, { name: input.name, scopes: input.scopes, teamIds });
-        return { key: created.key, apiKey: created.info };
-      })),
+      withIdempotency({ context, info }, input, () =>
+        asUserInput(async () => {
+          // A key may grant at most what it holds: keys:admin alone must not mint records:write.
+          const held = context.caller.scopes;
+          const beyond = input.scopes.filter((scope) => !held.has(scope));
+          if (beyond.length > 0) {
+            throw new ApiKeyInputError(
+              `scopes: this key cannot grant ${[...new Set(beyond)].join(', ')}, which it does not hold itself; a key may grant at most its own scopes`,
+            );
+          }
+          const teamIds = input.teamIds ? databaseIdsOf('Team', input.teamIds, 'input.teamIds') : [];
+          const created = await createApiKey(context.database.sql, { name: input.name, scopes: input.scopes, teamIds });
+          return { key: created.key, apiKey: created.info };
+        }),
+      ),
   }),
   revokeApiKey: t.field({
     authScopes: ADMIN,
@@ -123,9 +135,12 @@ builder.mutationFields((t) => ({
     description: 'Revokes an API key at once (scope keys:admin). Revoking a revoked key changes nothing.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, context, info) =>
-      withIdempotency({ context, info }, { id }, () => asUserInput(async () => {
-        if (!/^\d{1,10}$/.test(String(id)) || Number(id) > MAX_DATABASE_ID) throw new ApiKeyInputError(`id: "${String(id).slice(0, 40)}" is not an API key id; apiKeys lists them`);
-        return revokeApiKey(context.database.sql, Number(id));
-      })),
+      withIdempotency({ context, info }, { id }, () =>
+        asUserInput(async () => {
+          if (!/^\d{1,10}$/.test(String(id)) || Number(id) > MAX_DATABASE_ID)
+            throw new ApiKeyInputError(`id: "${String(id).slice(0, 40)}" is not an API key id; apiKeys lists them`);
+          return revokeApiKey(context.database.sql, Number(id));
+        }),
+      ),
   }),
 }));

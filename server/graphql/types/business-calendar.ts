@@ -11,7 +11,7 @@ export const DayOfWeekEnum = builder.enumType('DayOfWeek', {
 });
 
 export const BusinessHours = builder.objectRef<BusinessHoursShape>('BusinessHours').implement({
-  description: 'One weekly opening interval, in the calendar\'s time zone: from opens (inclusive) to closes (exclusive).',
+  description: "One weekly opening interval, in the calendar's time zone: from opens (inclusive) to closes (exclusive).",
   fields: (t) => ({
     day: t.field({ type: DayOfWeekEnum, resolve: (h) => h.day }),
     opens: t.exposeString('opens', { description: 'Local time "HH:MM".' }),
@@ -34,7 +34,7 @@ export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
   id: { field: 'id' },
   nullable: true,
   description:
-    'When the help desk is open: weekly hours in one IANA time zone, and holidays. A ticket\'s calendar is its team\'s, else the default one; ' +
+    "When the help desk is open: weekly hours in one IANA time zone, and holidays. A ticket's calendar is its team's, else the default one; " +
     'business time (firstResponseBusinessTime, resolutionBusinessTime, SLA targets in business hours) counts only open time.',
   fields: (t) => ({
     externalId: t.exposeString('externalId'),
@@ -46,7 +46,10 @@ export const BusinessCalendarNode = builder.prismaNode('BusinessCalendar', {
       description: 'Weekly opening intervals, by day then opening time.',
       resolve: (calendar) => calendar.weeklyHours as unknown as BusinessHoursShape[],
     }),
-    holidays: t.stringList({ description: 'Local dates (YYYY-MM-DD) closed all day, sorted.', resolve: (calendar) => calendar.holidays as string[] }),
+    holidays: t.stringList({
+      description: 'Local dates (YYYY-MM-DD) closed all day, sorted.',
+      resolve: (calendar) => calendar.holidays as string[],
+    }),
   }),
 });
 
@@ -54,7 +57,7 @@ builder.prismaObjectField('Team', 'businessCalendar', (t) =>
   t.relation('businessCalendar', {
     authScopes: RECORDS,
     nullable: true,
-    description: 'The business calendar of this team\'s tickets; null: the default calendar applies (or none, open 24x7).',
+    description: "The business calendar of this team's tickets; null: the default calendar applies (or none, open 24x7).",
   }),
 );
 

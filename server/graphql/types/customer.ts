@@ -41,24 +41,25 @@ export const CustomerNode = builder.prismaNode('Customer', {
 });
 
 builder.queryFields((t) => ({
-  customers: t.prismaConnection({
-    authScopes: RECORDS,
-    description: 'Customers, by name unless ordered otherwise.',
-    type: 'Customer',
-    cursor: 'id',
-    ...connectionSizes,
-    args: { filter: t.arg({ type: CustomerFilter }), orderBy: t.arg({ type: CustomerOrder.input }) },
-    resolve: (query, _root, args, ctx) => {
-      assertPageSize(args);
-      return ctx.prisma.customer.findMany({
-        ...query,
-        where: customerWhere(args.filter),
-        orderBy: CustomerOrder.toOrderBy(args.orderBy),
-      });
+  customers: t.prismaConnection(
+    {
+      authScopes: RECORDS,
+      description: 'Customers, by name unless ordered otherwise.',
+      type: 'Customer',
+      cursor: 'id',
+      ...connectionSizes,
+      args: { filter: t.arg({ type: CustomerFilter }), orderBy: t.arg({ type: CustomerOrder.input }) },
+      resolve: (query, _root, args, ctx) => {
+        assertPageSize(args);
+        return ctx.prisma.customer.findMany({
+          ...query,
+          where: customerWhere(args.filter),
+          orderBy: CustomerOrder.toOrderBy(args.orderBy),
+        });
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(args.filter) }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(args.filter) }),
-  },
-  { name: 'CustomerConnection' },
-  { name: 'CustomerEdge' },
+    { name: 'CustomerConnection' },
+    { name: 'CustomerEdge' },
   ),
 }));

@@ -78,20 +78,41 @@ builder.mutationField('importRecords', (t) =>
   t.field({
     authScopes: WRITE,
     type: ImportRecordsPayload,
-    description: 'Imports NDJSON records (docs/import-format.md) all or nothing: a file with any invalid line writes nothing and names every bad line.',
+    description:
+      'Imports NDJSON records (docs/import-format.md) all or nothing: a file with any invalid line writes nothing and names every bad line.',
     args: { input: t.arg({ type: ImportRecordsInput, required: true }) },
     resolve: (_root, { input }, context, info) => {
       if (Buffer.byteLength(input.ndjson, 'utf8') > MAX_IMPORT_BYTES) {
-        throw userInputError(`input.ndjson is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it, or use npm run import for large files`);
+        throw userInputError(
+          `input.ndjson is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it, or use npm run import for large files`,
+        );
       }
       const { idempotencyKey, ...request } = input;
-      return withIdempotency({ context, info, inputKey: idempotencyKey }, request, () => runImport(input.ndjson, input.dryRun ?? false, context));
+      return withIdempotency({ context, info, inputKey: idempotencyKey }, request, () =>
+        runImport(input.ndjson, input.dryRun ?? false, context),
+      );
     },
   }),
 );
 
 // One upsert mutation per record type, generated from the record specs.
-const NODES: Record<RecordType, { name: string; node: unknown; model: 'businessCalendar' | 'slaPolicy' | 'team' | 'agent' | 'customer' | 'knowledgeArticle' | 'ticket' | 'interaction' | 'surveyResponse' }> = {
+const NODES: Record<
+  RecordType,
+  {
+    name: string;
+    node: unknown;
+    model:
+      | 'businessCalendar'
+      | 'slaPolicy'
+      | 'team'
+      | 'agent'
+      | 'customer'
+      | 'knowledgeArticle'
+      | 'ticket'
+      | 'interaction'
+      | 'surveyResponse';
+  }
+> = {
   calendar: { name: 'BusinessCalendar', node: BusinessCalendarNode, model: 'businessCalendar' },
   sla: { name: 'SlaPolicy', node: SlaPolicyNode, model: 'slaPolicy' },
   team: { name: 'Team', node: TeamNode, model: 'team' },
@@ -103,7 +124,12 @@ const NODES: Record<RecordType, { name: string; node: unknown; model: 'businessC
   survey: { name: 'SurveyResponse', node: SurveyResponseNode, model: 'surveyResponse' },
 };
 
-const ENUMS: Record<string, unknown> = { channel: ChannelEnum, priority: PriorityEnum, ticket_status: TicketStatusEnum, survey_kind: SurveyKindEnum };
+const ENUMS: Record<string, unknown> = {
+  channel: ChannelEnum,
+  priority: PriorityEnum,
+  ticket_status: TicketStatusEnum,
+  survey_kind: SurveyKindEnum,
+};
 
 /** GraphQL input types of the structured import fields, by column. */
 const PARSED_INPUTS: Record<string, unknown> = { time_zone: 'String', weekly_hours: [BusinessHoursInput], holidays: ['String'] };
@@ -125,12 +151,19 @@ const UserError = builder.objectRef<UpsertResult['userErrors'][number]>('UserErr
 
 function inputFieldType(field: FieldSpec): unknown {
   switch (field.kind) {
-    case 'string': case 'ref': return 'String';
-    case 'enum': return ENUMS[field.pgType];
-    case 'instant': return 'DateTime';
-    case 'int': return 'Int';
-    case 'bool': return 'Boolean';
-    case 'parsed': return PARSED_INPUTS[field.column];
+    case 'string':
+    case 'ref':
+      return 'String';
+    case 'enum':
+      return ENUMS[field.pgType];
+    case 'instant':
+      return 'DateTime';
+    case 'int':
+      return 'Int';
+    case 'bool':
+      return 'Boolean';
+    case 'parsed':
+      return PARSED_INPUTS[field.column];
   }
 }
 
@@ -156,16 +189,17 @@ for (const spec of RECORD_SPECS) {
   });
   const payload = builder.objectRef<UpsertResult>(`Upsert${name}Payload`).implement({
     description: `The result of upsert${name}: the record, or userErrors (and nothing written).`,
-    fields: (t) => ({
-      [model]: t.field({
-        type: node as never,
-        nullable: true,
-        resolve: (result: UpsertResult, _args: unknown, ctx: GraphQLContext) =>
-          result.userErrors.length ? null : (ctx.prisma[model] as any).findUnique({ where: { externalId: result.externalId } }),
-      }),
-      created: t.boolean({ description: 'True when the record was new.', resolve: (result: UpsertResult) => result.created }),
-      userErrors: t.field({ type: [UserError], resolve: (result: UpsertResult) => result.userErrors }),
-    }) as never,
+    fields: (t) =>
+      ({
+        [model]: t.field({
+          type: node as never,
+          nullable: true,
+          resolve: (result: UpsertResult, _args: unknown, ctx: GraphQLContext) =>
+            result.userErrors.length ? null : (ctx.prisma[model] as any).findUnique({ where: { externalId: result.externalId } }),
+        }),
+        created: t.boolean({ description: 'True when the record was new.', resolve: (result: UpsertResult) => result.created }),
+        userErrors: t.field({ type: [UserError], resolve: (result: UpsertResult) => result.userErrors }),
+      }) as never,
   });
   builder.mutationField(`upsert${name}`, (t) =>
     t.field({
@@ -174,9 +208,15 @@ for (const spec of RECORD_SPECS) {
       description: `Creates or updates one ${name} by externalId, with the validation of the import format.`,
       args: { input: t.arg({ type: input, required: true }) },
       resolve: (_root, args, context, info) => {
-        const { idempotencyKey, ...fields } = args.input as unknown as Record<string, unknown> & { externalId: string; idempotencyKey?: string | null };
+        const { idempotencyKey, ...fields } = args.input as unknown as Record<string, unknown> & {
+          externalId: string;
+          idempotencyKey?: string | null;
+        };
         const record = Object.fromEntries(
-          Object.entries({ type: spec.type, ...fields }).map(([k, v]) => [k, (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v]),
+          Object.entries({ type: spec.type, ...fields }).map(([k, v]) => [
+            k,
+            (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v,
+          ]),
         );
         return withIdempotency({ context, info, inputKey: idempotencyKey }, fields, async () => {
           const report = await runImport(JSON.stringify(record), false, context);

@@ -19,7 +19,11 @@ const KpiDefinitionRef = builder.objectRef<KpiDefinition>('KpiDefinition').imple
     numerator: t.exposeString('numerator', { nullable: true, description: 'What the numerator counts (rates and scores).' }),
     denominator: t.exposeString('denominator', { nullable: true, description: 'What the denominator counts (rates and scores).' }),
     timestamp: t.exposeString('timestamp', { description: 'The timestamp that places a record in a period.' }),
-    dimensions: t.field({ type: [KpiDimensionEnum], description: 'What it can be grouped and filtered by.', resolve: (d) => [...d.dimensions] }),
+    dimensions: t.field({
+      type: [KpiDimensionEnum],
+      description: 'What it can be grouped and filtered by.',
+      resolve: (d) => [...d.dimensions],
+    }),
     emptyValue: t.exposeString('whenEmpty', { description: 'What an empty sample returns.' }),
     description: t.string({ description: 'The full text, as in the schema.', resolve: (d) => kpiDescription(d.name) }),
   }),

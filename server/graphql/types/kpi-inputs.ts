@@ -21,7 +21,7 @@ export const PeriodInput = builder.inputType('PeriodInput', {
 });
 
 export const GranularityEnum = builder.enumType('Granularity', {
-  description: 'Calendar buckets in the period\'s time zone. Weeks start on Monday (ISO).',
+  description: "Calendar buckets in the period's time zone. Weeks start on Monday (ISO).",
   values: GRANULARITIES,
 });
 
@@ -64,7 +64,9 @@ async function existingIds(db: DbClient, typename: 'Agent' | 'Team', globalIds: 
   const found = new Set(rows.map((row) => row.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw userInputError(`${argument}: no ${typename.toLowerCase()} has the ID ${missing.map((id) => `"${encodeGlobalID(typename, id)}"`).join(', ')}`);
+    throw userInputError(
+      `${argument}: no ${typename.toLowerCase()} has the ID ${missing.map((id) => `"${encodeGlobalID(typename, id)}"`).join(', ')}`,
+    );
   }
   return ids;
 }

@@ -24,7 +24,16 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const period = ctx.kpis.validatePeriod(args.period as Period);
       const filter = await ctx.kpis.resolveFilter(ctx.prisma, args.filter);
-      const source = sourceFor(ctx.prisma, [{ label: period.from, start: period.from, end: period.to }], [], filter, period.timeZone, selectedKpis(info), ctx.kpis.now, ctx.kpis.observeFamily);
+      const source = sourceFor(
+        ctx.prisma,
+        [{ label: period.from, start: period.from, end: period.to }],
+        [],
+        filter,
+        period.timeZone,
+        selectedKpis(info),
+        ctx.kpis.now,
+        ctx.kpis.observeFamily,
+      );
       return { source, window: 0, group: '[]' };
     },
   }),

@@ -12,7 +12,10 @@ export const sliceArgs = builder.args((t) => ({
   granularity: t.field({ type: GranularityEnum }),
   groupBy: t.field({ type: [KpiDimensionEnum] }),
   filter: t.field({ type: KpiFilter }),
-  orderBy: t.field({ type: KpiSliceOrder, description: 'Ranks the groups of each bucket by a KPI\'s headline value, nulls last. Needs groupBy.' }),
+  orderBy: t.field({
+    type: KpiSliceOrder,
+    description: "Ranks the groups of each bucket by a KPI's headline value, nulls last. Needs groupBy.",
+  }),
   first: t.int({ description: 'Keeps the first N slices of each bucket (after orderBy). Needs groupBy; at least 1.' }),
 }));
 
@@ -24,7 +27,6 @@ export interface SliceArgsInput {
   orderBy?: unknown;
   first?: number | null;
 }
-
 
 export const toSliceArguments = (args: SliceArgsInput): SliceArguments => ({
   period: args.period as Period,

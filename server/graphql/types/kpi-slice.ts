@@ -23,7 +23,8 @@ export interface KpiSliceShape {
 }
 
 const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
-  description: 'The values of the requested dimensions for one slice. A dimension that was not requested, or the null group of one that was, is null.',
+  description:
+    'The values of the requested dimensions for one slice. A dimension that was not requested, or the null group of one that was, is null.',
   fields: (t) => ({
     agent: t.field({
       authScopes: AGENT_KPIS,
@@ -42,12 +43,13 @@ const KpiGroup = builder.objectRef<GroupValues>('KpiGroup').implement({
     customerSegment: t.string({ nullable: true, resolve: (g) => (g.CUSTOMER_SEGMENT as string | null) ?? null }),
     hourOfDay: t.int({
       nullable: true,
-      description: 'HOUR_OF_DAY: the local hour (0-23), in the period\'s time zone, of the timestamp that places each record.',
+      description: "HOUR_OF_DAY: the local hour (0-23), in the period's time zone, of the timestamp that places each record.",
       resolve: (g) => (g.HOUR_OF_DAY as number | null) ?? null,
     }),
     dayOfWeek: t.int({
       nullable: true,
-      description: 'DAY_OF_WEEK: the local ISO weekday (1 = Monday .. 7 = Sunday), in the period\'s time zone, of the timestamp that places each record.',
+      description:
+        "DAY_OF_WEEK: the local ISO weekday (1 = Monday .. 7 = Sunday), in the period's time zone, of the timestamp that places each record.",
       resolve: (g) => (g.DAY_OF_WEEK as number | null) ?? null,
     }),
   }),
@@ -58,7 +60,7 @@ const TicketBasisEnum = builder.enumType('KpiTicketBasis', {
     'Which tickets of a slice to list: CREATED (ticketCount, selfServiceOpportunity denominator), RESOLVED (resolvedCount, resolutionTime), ' +
     'BACKLOG (backlog), FIRST_RESPONDED (firstResponseTime and firstResponseBusinessTime), SELF_SERVICE (selfServiceOpportunity numerator), ' +
     'FCR_ELIGIBLE (firstContactResolution denominator), FCR_RESOLVED (firstContactResolution numerator: resolved on first contact), ' +
-    'FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction); RESOLVED also lists resolutionBusinessTime\'s tickets. ' +
+    "FCR_FAILED (the denominator less the numerator: reopened, transferred or more than one interaction); RESOLVED also lists resolutionBusinessTime's tickets. " +
     'FIRST_RESPONSE_SLA_ACHIEVED, _BREACHED, _PENDING and RESOLUTION_SLA_ACHIEVED, _BREACHED, _PENDING: the tickets behind firstResponseSla and ' +
     'resolutionSla, judged at the time of the request like the KPI.',
   values: TICKET_BASES,
@@ -72,7 +74,8 @@ const SurveyBasisEnum = builder.enumType('KpiSurveyBasis', {
 });
 
 const CustomerBasisEnum = builder.enumType('KpiCustomerBasis', {
-  description: 'Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator).',
+  description:
+    'Which customers of a slice to list: AT_START (customersAtStart), AT_END (customersAtEnd), NEW (newCustomers), CHURNED (churnRate numerator).',
   values: CUSTOMER_BASES,
 });
 
@@ -84,7 +87,8 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
     bucketStart: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'Calendar start of the bucket in the period\'s time zone (may lie before period.from); null when no granularity was asked.',
+      description:
+        "Calendar start of the bucket in the period's time zone (may lie before period.from); null when no granularity was asked.",
       resolve: (s) => s.bucketStart,
     }),
     bucketEnd: t.field({
@@ -102,7 +106,7 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
     }),
     bucketEndLocal: t.string({
       nullable: true,
-      description: 'bucketEnd as a local date-time with its offset in the period\'s time zone; null when no granularity was asked.',
+      description: "bucketEnd as a local date-time with its offset in the period's time zone; null when no granularity was asked.",
       resolve: (s) => (s.bucketStart ? localIsoString(s.window.end.getTime(), s.timeZone) : null),
     }),
     group: t.field({ type: KpiGroup, resolve: (s) => s.group }),
@@ -112,7 +116,7 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         type: 'Ticket',
         cursor: 'id',
         ...connectionSizes,
-        description: 'The tickets behind this slice\'s ticket KPIs; totalCount equals the KPI the basis names.',
+        description: "The tickets behind this slice's ticket KPIs; totalCount equals the KPI the basis names.",
         args: { basis: t.arg({ type: TicketBasisEnum, required: true, defaultValue: 'CREATED' }) },
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
@@ -157,10 +161,19 @@ export const KpiSlice = builder.objectRef<KpiSliceShape>('KpiSlice').implement({
         },
         resolve: (query, slice, args, context) => {
           assertPageSize(args);
-          return context.drillDowns.page(context.prisma, { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice), query) as never;
+          return context.drillDowns.page(
+            context.prisma,
+            { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null },
+            scopeOf(slice),
+            query,
+          ) as never;
         },
         totalCount: (slice, args, context) =>
-          context.drillDowns.count(context.prisma, { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null }, scopeOf(slice)),
+          context.drillDowns.count(
+            context.prisma,
+            { kind: 'surveyResponse', surveyKinds: args.kinds, surveyBasis: args.basis ?? null },
+            scopeOf(slice),
+          ),
       },
       { name: 'KpiSurveyResponseConnection' },
       { name: 'KpiSurveyResponseEdge' },

@@ -7,7 +7,9 @@ import { builder } from '../builder.js';
 function parseInstant(value: unknown): Date {
   const parsed = parseIsoInstant(value);
   if ('problem' in parsed) {
-    throw new GraphQLError(`DateTime must be ${parsed.problem}; got ${JSON.stringify(value)?.slice(0, 100)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`DateTime must be ${parsed.problem}; got ${JSON.stringify(value)?.slice(0, 100)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return parsed.date;
 }

@@ -19,7 +19,9 @@ export const SlaPolicyNode = builder.prismaNode('SlaPolicy', {
     priority: t.expose('priority', { type: PriorityEnum, description: 'The ticket priority the policy applies to.' }),
     firstResponseTargetSeconds: t.exposeInt('firstResponseTargetSeconds', { nullable: true }),
     resolutionTargetSeconds: t.exposeInt('resolutionTargetSeconds', { nullable: true }),
-    businessHours: t.exposeBoolean('businessHours', { description: 'True: targets count business hours of the ticket\'s calendar; false: elapsed time.' }),
+    businessHours: t.exposeBoolean('businessHours', {
+      description: "True: targets count business hours of the ticket's calendar; false: elapsed time.",
+    }),
   }),
 });
 

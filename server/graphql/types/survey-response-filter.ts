@@ -15,9 +15,7 @@ export const SurveyResponseFilter = builder.inputType('SurveyResponseFilter', {
   }),
 });
 
-export function surveyResponseWhere(
-  filter: typeof SurveyResponseFilter.$inferInput | null | undefined,
-): Prisma.SurveyResponseWhereInput {
+export function surveyResponseWhere(filter: typeof SurveyResponseFilter.$inferInput | null | undefined): Prisma.SurveyResponseWhereInput {
   if (!filter) return {};
   return {
     kind: valuesIn(filter.kinds),

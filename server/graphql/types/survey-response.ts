@@ -22,24 +22,25 @@ export const SurveyResponseNode = builder.prismaNode('SurveyResponse', {
 });
 
 builder.queryFields((t) => ({
-  surveyResponses: t.prismaConnection({
-    authScopes: RECORDS,
-    description: 'Survey responses, newest first unless ordered otherwise.',
-    type: 'SurveyResponse',
-    cursor: 'id',
-    ...connectionSizes,
-    args: { filter: t.arg({ type: SurveyResponseFilter }), orderBy: t.arg({ type: SurveyResponseOrder.input }) },
-    resolve: (query, _root, args, ctx) => {
-      assertPageSize(args);
-      return ctx.prisma.surveyResponse.findMany({
-        ...query,
-        where: surveyResponseWhere(args.filter),
-        orderBy: SurveyResponseOrder.toOrderBy(args.orderBy),
-      });
+  surveyResponses: t.prismaConnection(
+    {
+      authScopes: RECORDS,
+      description: 'Survey responses, newest first unless ordered otherwise.',
+      type: 'SurveyResponse',
+      cursor: 'id',
+      ...connectionSizes,
+      args: { filter: t.arg({ type: SurveyResponseFilter }), orderBy: t.arg({ type: SurveyResponseOrder.input }) },
+      resolve: (query, _root, args, ctx) => {
+        assertPageSize(args);
+        return ctx.prisma.surveyResponse.findMany({
+          ...query,
+          where: surveyResponseWhere(args.filter),
+          orderBy: SurveyResponseOrder.toOrderBy(args.orderBy),
+        });
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.surveyResponse.count({ where: surveyResponseWhere(args.filter) }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.surveyResponse.count({ where: surveyResponseWhere(args.filter) }),
-  },
-  { name: 'SurveyResponseConnection' },
-  { name: 'SurveyResponseEdge' },
+    { name: 'SurveyResponseConnection' },
+    { name: 'SurveyResponseEdge' },
   ),
 }));

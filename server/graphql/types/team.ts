@@ -37,20 +37,21 @@ export const TeamNode = builder.prismaNode('Team', {
 });
 
 builder.queryFields((t) => ({
-  teams: t.prismaConnection({
-    authScopes: DIRECTORY,
-    description: 'Every team.',
-    type: 'Team',
-    cursor: 'id',
-    ...connectionSizes,
-    args: { orderBy: t.arg({ type: TeamOrder.input }) },
-    resolve: (query, _root, args, ctx) => {
-      assertPageSize(args);
-      return ctx.prisma.team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
+  teams: t.prismaConnection(
+    {
+      authScopes: DIRECTORY,
+      description: 'Every team.',
+      type: 'Team',
+      cursor: 'id',
+      ...connectionSizes,
+      args: { orderBy: t.arg({ type: TeamOrder.input }) },
+      resolve: (query, _root, args, ctx) => {
+        assertPageSize(args);
+        return ctx.prisma.team.findMany({ ...query, orderBy: TeamOrder.toOrderBy(args.orderBy) });
+      },
+      totalCount: (_connection, _args, ctx) => ctx.prisma.team.count(),
     },
-    totalCount: (_connection, _args, ctx) => ctx.prisma.team.count(),
-  },
-  { name: 'TeamConnection' },
-  { name: 'TeamEdge' },
+    { name: 'TeamConnection' },
+    { name: 'TeamEdge' },
   ),
 }));

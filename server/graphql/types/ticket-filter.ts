@@ -58,7 +58,10 @@ export function ticketListArgs(arg: ArgBuilder<BuilderTypes>) {
 }
 
 /** The Prisma query of a ticket list, from its arguments (the page size is checked too). */
-export function ticketListQuery(args: { filter?: TicketFilterShape | null; orderBy?: { field: string; direction: 'asc' | 'desc' } | null }) {
+export function ticketListQuery(args: {
+  filter?: TicketFilterShape | null;
+  orderBy?: { field: string; direction: 'asc' | 'desc' } | null;
+}) {
   assertPageSize(args);
   return { where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) };
 }

@@ -49,20 +49,21 @@ export const TicketNode = builder.prismaNode('Ticket', {
 });
 
 builder.queryFields((t) => ({
-  tickets: t.prismaConnection({
-    authScopes: RECORDS,
-    description: 'Tickets, newest first unless ordered otherwise.',
-    type: 'Ticket',
-    cursor: 'id',
-    ...connectionSizes,
-    args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
-    resolve: (query, _root, args, ctx) => {
-      assertPageSize(args);
-      return ctx.prisma.ticket.findMany({ ...query, where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) });
+  tickets: t.prismaConnection(
+    {
+      authScopes: RECORDS,
+      description: 'Tickets, newest first unless ordered otherwise.',
+      type: 'Ticket',
+      cursor: 'id',
+      ...connectionSizes,
+      args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.input }) },
+      resolve: (query, _root, args, ctx) => {
+        assertPageSize(args);
+        return ctx.prisma.ticket.findMany({ ...query, where: ticketWhere(args.filter), orderBy: TicketOrder.toOrderBy(args.orderBy) });
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: ticketWhere(args.filter) }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: ticketWhere(args.filter) }),
-  },
-  { name: 'TicketConnection' },
-  { name: 'TicketEdge' },
+    { name: 'TicketConnection' },
+    { name: 'TicketEdge' },
   ),
 }));

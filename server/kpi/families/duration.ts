@@ -18,9 +18,7 @@ export interface DurationStats {
 function aggregates(prefix: string, expr: Prisma.Sql, divisor: number, percentiles: boolean): Prisma.Sql {
   const alias = (name: string) => Prisma.raw(`${prefix}_${name}`);
   const scale = divisor === 1 ? Prisma.empty : Prisma.raw(` / ${divisor}`);
-  const sorted = percentiles
-    ? Prisma.sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr})`
-    : Prisma.sql`NULL::float8[]`;
+  const sorted = percentiles ? Prisma.sql`percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expr})` : Prisma.sql`NULL::float8[]`;
   return Prisma.sql`count(${expr})::int AS ${alias('count')},
     (avg(${expr})${scale})::float8 AS ${alias('average')},
     ((${sorted})[1]${scale})::float8 AS ${alias('median')},
@@ -28,7 +26,11 @@ function aggregates(prefix: string, expr: Prisma.Sql, divisor: number, percentil
 }
 
 /** The statistics of a duration in seconds. */
-export function durationAggregates<P extends string, E extends string>(prefix: SqlText<P>, seconds: SqlText<E>, percentiles = true): Prisma.Sql {
+export function durationAggregates<P extends string, E extends string>(
+  prefix: SqlText<P>,
+  seconds: SqlText<E>,
+  percentiles = true,
+): Prisma.Sql {
   return aggregates(prefix, Prisma.raw(seconds), 1, percentiles);
 }
 
@@ -37,7 +39,11 @@ export function durationAggregates<P extends string, E extends string>(prefix: S
  * migration kpi_facts): exact, since timestamps are kept to the millisecond, and integers
  * aggregate and sort faster than intervals. Returned in seconds, as before.
  */
-export function durationAggregatesMs<P extends string, E extends string>(prefix: SqlText<P>, milliseconds: SqlText<E>, percentiles = true): Prisma.Sql {
+export function durationAggregatesMs<P extends string, E extends string>(
+  prefix: SqlText<P>,
+  milliseconds: SqlText<E>,
+  percentiles = true,
+): Prisma.Sql {
   return aggregates(prefix, Prisma.raw(milliseconds), 1000, percentiles);
 }
 

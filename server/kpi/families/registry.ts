@@ -3,8 +3,12 @@ import type { Fact } from '../facts.js';
 import { customerFact, interactionFact, surveyFact, ticketFact } from '../facts.js';
 import type { FamilyResult, KpiRequest } from '../request.js';
 import {
-  emptyFirstResponseBusiness, emptyResolutionBusiness, queryFirstResponseBusiness, queryResolutionBusiness,
-  type FirstResponseBusinessValues, type ResolutionBusinessValues,
+  emptyFirstResponseBusiness,
+  emptyResolutionBusiness,
+  queryFirstResponseBusiness,
+  queryResolutionBusiness,
+  type FirstResponseBusinessValues,
+  type ResolutionBusinessValues,
 } from './business-time.js';
 import { emptySla, querySla, type SlaValues } from './sla.js';
 import { emptyBacklog, queryBacklog, type BacklogValues } from './backlog.js';

@@ -44,7 +44,8 @@ export function querySla(request: KpiRequest) {
   const now = request.now ?? new Date();
   const counts = (metric: SlaMetric) =>
     (['achieved', 'breached', 'pending'] as const).map(
-      (outcome) => Prisma.sql`count(*) FILTER (WHERE ${slaOutcomeSql(metric, outcome, now)})::int AS ${Prisma.raw(`${SLA_METRICS[metric]}_${outcome}`)}`,
+      (outcome) =>
+        Prisma.sql`count(*) FILTER (WHERE ${slaOutcomeSql(metric, outcome, now)})::int AS ${Prisma.raw(`${SLA_METRICS[metric]}_${outcome}`)}`,
     );
   const read = (row: Record<string, unknown>, metric: SlaMetric): SlaCounts => ({
     achieved: row[`${SLA_METRICS[metric]}_achieved`] as number,

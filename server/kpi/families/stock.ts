@@ -65,7 +65,10 @@ export async function runStock(spec: StockSpec, request: KpiRequest): Promise<St
   const cumulative = new Map<string, number[]>();
   for (const [key, series] of net) {
     let total = 0;
-    cumulative.set(key, series.map((value) => (total += value)));
+    cumulative.set(
+      key,
+      series.map((value) => (total += value)),
+    );
   }
   const index = new Map(instants.map((t, j) => [t, j]));
   return {

@@ -18,9 +18,16 @@ export interface SurveyValues {
 }
 
 export const emptySurveys = (): SurveyValues => ({
-  npsPromoters: 0, npsPassives: 0, npsDetractors: 0, npsResponses: 0,
-  csatResponses: 0, csatSatisfied: 0, csatAverage: null,
-  cesResponses: 0, cesLowEffort: 0, cesAverage: null,
+  npsPromoters: 0,
+  npsPassives: 0,
+  npsDetractors: 0,
+  npsResponses: 0,
+  csatResponses: 0,
+  csatSatisfied: 0,
+  csatAverage: null,
+  cesResponses: 0,
+  cesLowEffort: 0,
+  cesAverage: null,
 });
 
 export function querySurveys(request: KpiRequest) {

@@ -54,7 +54,10 @@ export function perWindow(
 }
 
 export async function runWindowAggregate<V>(spec: WindowAggregate<V>, request: KpiRequest): Promise<FamilyResult<V>> {
-  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
+  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, {
+    timestamp: spec.timestamp,
+    timeZone: request.timeZone ?? 'UTC',
+  });
   const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(
     perWindow(parts, request.windows, spec.timestamp, spec.aggregates, spec.extraJoins, spec.where),
   );
@@ -82,10 +85,19 @@ export interface WindowHistogram<V> {
  * sort a few thousand distinct values instead of every record (duration.ts, histogramDurationAggregates).
  */
 export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: KpiRequest): Promise<FamilyResult<V>> {
-  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, { timestamp: spec.timestamp, timeZone: request.timeZone ?? 'UTC' });
+  const parts = factQueryParts(spec.fact, request.groupBy, request.filter, {
+    timestamp: spec.timestamp,
+    timeZone: request.timeZone ?? 'UTC',
+  });
   const value = Prisma.raw(spec.value);
   const counts = perWindow(
-    parts, request.windows, spec.timestamp, Prisma.sql`${value} AS v, count(*) AS n, ${spec.partials}`, Prisma.empty, Prisma.sql`TRUE`, [value],
+    parts,
+    request.windows,
+    spec.timestamp,
+    Prisma.sql`${value} AS v, count(*) AS n, ${spec.partials}`,
+    Prisma.empty,
+    Prisma.sql`TRUE`,
+    [value],
   );
   const keys = Prisma.raw(['k', ...request.groupBy.map((_, index) => `d${index}`)].join(', '));
   const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
@@ -96,7 +108,11 @@ export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: K
   return toFamilyResult(rows, request, spec.fromRow);
 }
 
-function toFamilyResult<V>(rows: Array<Record<string, unknown>>, request: KpiRequest, fromRow: (row: Record<string, unknown>) => V): FamilyResult<V> {
+function toFamilyResult<V>(
+  rows: Array<Record<string, unknown>>,
+  request: KpiRequest,
+  fromRow: (row: Record<string, unknown>) => V,
+): FamilyResult<V> {
   const result = emptyResult<V>(request.windows.length);
   for (const row of rows) {
     const group = groupOf(row, request.groupBy);

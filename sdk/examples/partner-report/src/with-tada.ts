@@ -15,7 +15,12 @@ export const AgentCsatDocument = graphql(`
 export async function topAgentsByCsat(client: DeskqlClient, period: { from: string; to: string }, count: number) {
   const { agents } = await client.execute(AgentCsatDocument, { period });
   return agents.edges
-    .map(({ node }) => ({ agent: node.name, team: node.team?.name ?? '(no team)', csat: node.kpis.csat.rate.value, responses: node.kpis.csat.responses }))
+    .map(({ node }) => ({
+      agent: node.name,
+      team: node.team?.name ?? '(no team)',
+      csat: node.kpis.csat.rate.value,
+      responses: node.kpis.csat.responses,
+    }))
     .filter((row): row is typeof row & { csat: number } => row.csat !== null)
     .sort((a, b) => b.csat - a.csat)
     .slice(0, count);
