@@ -83,6 +83,9 @@ export interface WindowHistogram<V> {
  * A family over the histogram of an integer value: rows are first counted per window, group and
  * value (a hash aggregate), and the statistics computed from the counts. Exact percentiles then
  * sort a few thousand distinct values instead of every record (duration.ts, histogramDurationAggregates).
+ * The counts are MATERIALIZED: planned on their own they are a hash aggregate; inlined, the
+ * planner (which cannot guess how few distinct values there are) sorts every record to feed
+ * the running sums in order, the very sort this avoids.
  */
 export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: KpiRequest): Promise<FamilyResult<V>> {
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, {
@@ -101,9 +104,10 @@ export async function runWindowHistogram<V>(spec: WindowHistogram<V>, request: K
   );
   const keys = Prisma.raw(['k', ...request.groupBy.map((_, index) => `d${index}`)].join(', '));
   const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
+    WITH counts AS MATERIALIZED (${counts})
     SELECT ${keys}, ${spec.aggregates}
     FROM (SELECT h.*, sum(h.n) OVER (PARTITION BY ${keys} ORDER BY h.v) AS cum, sum(h.n) OVER (PARTITION BY ${keys}) AS total
-          FROM (${counts}) AS h) AS h
+          FROM counts AS h) AS h
     GROUP BY ${keys}`);
   return toFamilyResult(rows, request, spec.fromRow);
 }
