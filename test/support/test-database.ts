@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.js';
+import type { ClientPoolOptions } from '../../server/db/client-pool-options.js';
 import type { StatementListener } from '../../server/db/observed-adapter.js';
 import { adminQuery, databaseUrlOf, type DatabaseTemplate } from './database-template.js';
 
@@ -17,12 +18,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean; onStatement?: StatementListener } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; onStatement?: StatementListener; requestClients?: ClientPoolOptions } = {},
+): Promise<TestDatabase> {
   const template = options.migrate === false ? null : inject('databaseTemplate');
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const loadDataDir = template ? await embeddedDump(template) : undefined;
-    const db = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir, onStatement: options.onStatement });
+    const db = await openDatabase({
+      databaseUrl: null,
+      dataDir: null,
+      loadDataDir,
+      onStatement: options.onStatement,
+      requestClients: options.requestClients,
+    });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `deskql_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -31,7 +40,13 @@ export async function createTestDatabase(options: { migrate?: boolean; onStateme
     template ? `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(template)}"` : `CREATE DATABASE "${name}"`,
   );
   const url = databaseUrlOf(serverUrl, name);
-  const db = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 4, onStatement: options.onStatement });
+  const db = await openDatabase({
+    databaseUrl: url,
+    dataDir: null,
+    poolSize: 4,
+    onStatement: options.onStatement,
+    requestClients: options.requestClients,
+  });
   return {
     db,
     url,
