@@ -49,11 +49,6 @@ export class RequestClients {
     return lent.prisma;
   }
 
-  /** How many clients this request borrowed (0 for an answer from the response cache). */
-  get borrowed(): number {
-    return this.lent.length;
-  }
-
   /** The clients stay lent until `work` settles, even once the request is answered. */
   holdUntil(work: Promise<unknown>): void {
     this.lingering.push(work);

@@ -83,6 +83,10 @@ export function useKpiAdmission(options: KpiAdmissionOptions): Plugin<GraphQLCon
           () => waiting.abort(new Error('waited too long')),
           wait > 0 ? Math.max(0, patienceMs) : options.maxWaitMs,
         );
+        // A client that left stops waiting too, and leaves its place in the queue to the others.
+        const stopped = context.stop.signal;
+        const onStop = () => waiting.abort(stopped?.reason);
+        stopped?.addEventListener('abort', onStop, { once: true });
         let answer!: (result: unknown) => void;
         let fail!: (error: unknown) => void;
         const computation = new Promise<unknown>((resolve, reject) => {
@@ -93,6 +97,7 @@ export function useKpiAdmission(options: KpiAdmissionOptions): Plugin<GraphQLCon
           .add(
             async () => {
               clearTimeout(giveUp);
+              stopped?.removeEventListener('abort', onStop);
               const started = performance.now();
               try {
                 answer(await executeFn(executionArgs));
@@ -108,8 +113,12 @@ export function useKpiAdmission(options: KpiAdmissionOptions): Plugin<GraphQLCon
             { signal: waiting.signal },
           )
           .catch((error: unknown) => {
-            // Still queued when the wait ran out: p-queue dropped it before it started.
-            if (waiting.signal.aborted) answer(overloaded());
+            clearTimeout(giveUp);
+            stopped?.removeEventListener('abort', onStop);
+            // Still queued when the wait ran out (or the operation stopped): p-queue dropped it
+            // before it started.
+            if (stopped?.aborted) answer({ errors: [stopped.reason] });
+            else if (waiting.signal.aborted) answer(overloaded());
             else fail(error);
           });
         if (key) {
