@@ -133,7 +133,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         readPrisma: readDb === options.db ? prisma : await clients.borrow(readDb, caller, stop),
         database: options.db,
         stop,
-        ...freshState(observeFamily),
+        ...freshState(observeFamily, readDb.kind),
         observeImport: (summary) => {
           for (const { type, created, updated, unchanged } of summary) {
             if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
@@ -205,9 +205,9 @@ export function createDeskqlYoga(options: YogaOptions) {
   return yoga;
 }
 
-function freshState(observeFamily: FamilyObserver) {
+function freshState(observeFamily: FamilyObserver, database: Database['kind']) {
   const freshness = new AnswerFreshness();
-  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness) };
+  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness, database) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
