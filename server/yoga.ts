@@ -134,7 +134,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         readPrisma: notLentYet('readPrisma'),
         database: options.db,
         stop: new OperationStop(),
-        ...freshState(observeFamily),
+        ...freshState(observeFamily, readDb.kind),
         observeImport: (summary) => {
           for (const { type, created, updated, unchanged } of summary) {
             if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
@@ -209,9 +209,9 @@ export function createDeskqlYoga(options: YogaOptions) {
   return yoga;
 }
 
-function freshState(observeFamily: FamilyObserver) {
+function freshState(observeFamily: FamilyObserver, database: Database['kind']) {
   const freshness = new AnswerFreshness();
-  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness) };
+  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness, database) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
