@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/longest-first.js';
 
 export default defineConfig({
   // graphql 16 ships both index.js and index.mjs; Node loads one for our dependencies and Vite
@@ -22,6 +23,7 @@ export default defineConfig({
     // file opens its own database and closes it, and the one test that changes process.env
     // puts it back.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -2,13 +2,15 @@
 // set, a new database on that PostgreSQL server, dropped again when the file is done. Migrated
 // databases are clones of the run's template (test/support/global-setup.ts), so a file does
 // not pay for running every migration again; empty embedded ones load the template's dump from
-// before its migrations, so that no file pays for PGlite's initdb either.
+// before its migrations, so that no file pays for PGlite's initdb either. Migrated embedded
+// databases are reused within a worker, reset to the template (test/support/embedded-reuse.ts).
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import type { StatementListener } from '../../server/db/observed-adapter.js';
 import { adminQuery, databaseUrlOf, type DatabaseTemplate } from './database-template.js';
+import { lendDatabase } from './embedded-reuse.js';
 
 export interface TestDatabase {
   db: Database;
@@ -22,8 +24,13 @@ export async function createTestDatabase(options: { migrate?: boolean; onStateme
   const template = inject('databaseTemplate');
   const migrate = options.migrate !== false;
   const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl && migrate) {
+    const lent = await lendDatabase(await embeddedDump(template, 'migrated'));
+    const db = await openDatabase({ databaseUrl: null, dataDir: null, embedded: lent.pglite, onStatement: options.onStatement });
+    return { db, url: null, drop: () => lent.release(() => db.close()) };
+  }
   if (!serverUrl) {
-    const loadDataDir = await embeddedDump(template, migrate ? 'migrated' : 'empty');
+    const loadDataDir = await embeddedDump(template, 'empty');
     const db = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir, onStatement: options.onStatement });
     return { db, url: null, drop: () => db.close() };
   }
