@@ -36,7 +36,11 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'deskql-e2e-'));
 // The process test always uses the embedded database: that is what the quick start runs.
 const env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL_DEMO_TICKETS: '300', PORT: '0', LOG_LEVEL: 'info' };
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// The lock file beside the directory too: the production start is ended by SIGKILL, which leaves it.
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.lock`, { force: true });
+});
 
 /** The administrator key the first start printed (used again by the production start). */
 let demoAdminKey = '';
