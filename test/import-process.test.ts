@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
 import { exportNdjson } from '../server/import/export-ndjson.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { seedDatabase } from '../server/seed/seed.js';
@@ -15,7 +14,8 @@ import { createDeskqlYoga } from '../server/yoga.js';
 import { OPEN_ACCESS, postGraphQL } from './support/test-api.js';
 import { ALL_KPIS } from './support/kpi-fixture.js';
 import { linesOf } from './support/ndjson.js';
-import { createTestDatabase } from './support/test-database.js';
+import { compiled } from './support/compiled.js';
+import { createTestDatabase, openEmbeddedCopy } from './support/test-database.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'deskql-import-test-'));
@@ -68,43 +68,39 @@ describe('export and re-import', () => {
 
 describe('npm run import, killed while writing', () => {
   it('leaves the database exactly as before', async () => {
-    // A database with some data, and a large file that updates it and adds much more.
+    // A database with some data, and a large file that updates it and adds much more. The
+    // file's size only has to make writing outlast the importer's first progress line with a
+    // record count (at most one a second): about 28,000 records take several seconds to write
+    // on an idle machine, and the importer is killed within a second or two of starting.
     const file = path.join(scratch, 'big.ndjson');
     const donor = await createTestDatabase();
     await seedDatabase(donor.db, {
-      tickets: 30_000,
+      tickets: 10_000,
       seed: 9,
       until: new Date('2026-06-01T00:00:00Z'),
       days: 120,
       agents: 30,
-      customers: 3000,
+      customers: 1000,
     });
     writeFileSync(file, await exportText(donor.db));
     await donor.drop();
 
-    const target = await createTestDatabase();
-    let env: NodeJS.ProcessEnv;
-    let reopen: () => ReturnType<typeof openDatabase>;
-    if (target.url) {
-      env = { ...process.env, DATABASE_URL: target.url };
-      reopen = () => Promise.resolve(target.db);
-    } else {
-      // The embedded database of a separate process lives in a directory.
-      await target.drop();
-      const dataDir = path.join(scratch, 'embedded');
-      const db = await openDatabase({ databaseUrl: null, dataDir });
-      await applyMigrations(db);
-      await db.close();
-      env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir };
-      reopen = async () => openDatabase({ databaseUrl: null, dataDir });
-    }
-    let db = await reopen();
+    // On PostgreSQL a fresh database, open in this process throughout; the embedded database
+    // of a separate process lives in a directory, open in one process at a time.
+    const target = process.env.DATABASE_URL ? await createTestDatabase() : null;
+    const dataDir = path.join(scratch, 'embedded');
+    const env: NodeJS.ProcessEnv = target
+      ? { ...process.env, DATABASE_URL: target.url! }
+      : { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir };
+    const reopen = () => (target ? Promise.resolve(target.db) : openDatabase({ databaseUrl: null, dataDir }));
+    let db = target ? target.db : await openEmbeddedCopy(dataDir);
     await importNdjson(db, linesOf(JSON.stringify({ type: 'team', externalId: 'demo-t-1', name: 'Before the crash' }) + '\n'));
     const before = await db.sql.query('SELECT (SELECT count(*)::int FROM ticket) AS tickets, (SELECT name FROM team) AS team');
-    if (!target.url) await db.close();
+    if (!target) await db.close();
 
-    // One process (node with tsx's loader), so that SIGKILL hits the importer itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', file], {
+    // One process (the compiled command under node, as npm run import runs it), so that
+    // SIGKILL hits the importer itself.
+    const child = spawn(process.execPath, [compiled('server/cli/import.ts'), file], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,7 +125,7 @@ describe('npm run import, killed while writing', () => {
       const after = await db.sql.query('SELECT (SELECT count(*)::int FROM ticket) AS tickets, (SELECT name FROM team) AS team');
       expect(after).toEqual(before);
     } finally {
-      if (target.url) await target.drop();
+      if (target) await target.drop();
       else await db.close();
     }
   }, 180_000);

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../server/db/database.js';
-import { applyMigrations } from '../server/db/migrations.js';
+import type { Database } from '../server/db/database.js';
 import { importNdjson } from '../server/import/import-ndjson.js';
 import { EXAMPLE, linesOf, ndjson } from './support/ndjson.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { compiled } from './support/compiled.js';
+import { createTestDatabase, openEmbeddedCopy, type TestDatabase } from './support/test-database.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,7 +23,7 @@ const dataDir = path.join(scratch, 'data');
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seedTeams = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
+  const seedTeams = async (db: Database) => {
     const report = await importNdjson(
       db,
       linesOf(
@@ -40,8 +40,7 @@ beforeAll(async () => {
     await seedTeams(target.db);
     await target.db.close();
   } else {
-    const db = await openDatabase({ databaseUrl: null, dataDir });
-    await applyMigrations(db);
+    const db = await openEmbeddedCopy(dataDir);
     await seedTeams(db);
     await db.close();
   }
@@ -52,12 +51,13 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a command's compiled file under node, as `npm run import|apikey` does. */
+function run(script: `server/cli/${string}.ts`, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DESKQL_DATA_DIR: dataDir };
   if (target) env.DATABASE_URL = target.url!;
   else delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [compiled(script), ...args], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,14 +2,15 @@
 // project outside this repository (a copy of sdk/examples/partner-report, which also writes
 // its own typed queries with gql.tada and graphql-codegen against the schema the package
 // ships), built with tsc in strict mode, and run against a DeskQL server process.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './support/free-port.js';
-import { onLines } from './support/server-process.js';
+import { openEmbeddedCopy } from './support/test-database.js';
+import { onLines, spawnServer } from './support/server-process.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,11 +23,12 @@ let url = '';
 /** Starts the server in a process group of its own (embedded database, small demo data). */
 async function startServer(): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL_DEMO_TICKETS: '400', PORT: String(port), LOG_LEVEL: 'info' },
+  const child = spawnServer({
+    DATABASE_URL: '',
+    DESKQL_DATA_DIR: dataDir,
+    DESKQL_DEMO_TICKETS: '400',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
   });
   server = child;
   child.stderr!.resume();
@@ -45,6 +47,11 @@ async function startServer(): Promise<string> {
 }
 
 beforeAll(async () => {
+  // The server starts on a copy of the run's migrated embedded template when the run has one,
+  // as on a data directory an earlier start migrated: what is tested here is the SDK, and
+  // test/server-process.test.ts covers a first start on an empty directory (initdb, every
+  // migration), which costs seconds of CPU that other files need.
+  if (!process.env.DATABASE_URL) await (await openEmbeddedCopy(dataDir)).close();
   const [ready] = await Promise.all([
     startServer(),
     (async () => {

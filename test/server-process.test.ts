@@ -7,10 +7,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killGroup, onLines } from './support/server-process.js';
+import { compiled } from './support/compiled.js';
+import { killGroup, onLines, spawnServer } from './support/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** `npm start` in a process group of its own. */
@@ -36,7 +36,11 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'deskql-e2e-'));
 // The process test always uses the embedded database: that is what the quick start runs.
 const env = { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir, DESKQL_DEMO_TICKETS: '300', PORT: '0', LOG_LEVEL: 'info' };
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// The lock file beside the directory too: the production start is ended by SIGKILL, which leaves it.
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.lock`, { force: true });
+});
 
 /** The administrator key the first start printed (used again by the production start). */
 let demoAdminKey = '';
@@ -155,12 +159,7 @@ describe('npm start', () => {
 
   it('in production, refuses every request without a valid key', async () => {
     expect(demoAdminKey).toMatch(/^dq_/);
-    const child = spawn(tsx, ['server/main.ts'], {
-      cwd: root,
-      env: { ...env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawnServer({ ...env, NODE_ENV: 'production' });
     const lines: string[] = [];
     try {
       const url = JSON.parse(await waitForLine(child, /DeskQL is ready at/, lines)).url as string;
@@ -185,7 +184,12 @@ describe('npm start', () => {
   });
 
   it('refuses to start with a bad configuration and says which variable is wrong', () => {
-    const result = spawnSync(tsx, ['server/main.ts'], { cwd: root, env: { ...env, PORT: 'eighty' }, encoding: 'utf8' });
+    // The file npm start runs, under node (test/support/compiled.ts).
+    const result = spawnSync(process.execPath, [compiled('server/main.ts')], {
+      cwd: root,
+      env: { ...env, PORT: 'eighty' },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
   });

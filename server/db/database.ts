@@ -1,5 +1,6 @@
 // Opens the database the configuration names: a PostgreSQL server when DATABASE_URL is set,
 // otherwise the embedded one. Everything above this file sees the same `Database` either way.
+import type { PGlite } from '@electric-sql/pglite';
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -53,6 +54,8 @@ export interface DatabaseOptions {
   dataDir: string | null;
   /** Embedded only: start from this dump of a data directory (PGlite's dumpDataDir). */
   loadDataDir?: Blob;
+  /** Embedded only: an in-memory database already open in this process, instead of a new one; closed with this one. */
+  embedded?: PGlite;
   poolSize?: number;
   /** PostgreSQL only: statements running longer are cancelled (PGlite cannot enforce it). */
   statementTimeoutMs?: number;
@@ -67,7 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const logger = options.logger ?? silentLogger;
   const driver = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, logger, options.statementTimeoutMs ?? 0)
-    : await openEmbedded(options.dataDir, options.loadDataDir);
+    : await openEmbedded(options.dataDir, options.loadDataDir, options.embedded);
   const listener = options.onStatement;
   const prisma = new PrismaClient({ adapter: observeStatements(driver.adapterFactory, (sql) => listener?.(sql)) });
   // The request's hook first: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts

@@ -18,13 +18,14 @@ export interface EmbeddedDriver {
 
 /**
  * Opens the embedded database kept in `dataDir`, or an in-memory one when it is null.
- * `loadDataDir` starts it from a dump (PGlite's dumpDataDir), e.g. an already migrated template.
+ * `loadDataDir` starts it from a dump (PGlite's dumpDataDir), e.g. an already migrated template;
+ * `open` is one already open in this process (the tests reuse theirs), closed with the driver.
  */
-export async function openEmbedded(dataDir: string | null, loadDataDir?: Blob): Promise<EmbeddedDriver> {
+export async function openEmbedded(dataDir: string | null, loadDataDir?: Blob, open?: PGlite): Promise<EmbeddedDriver> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const pglite = await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : {});
+    const pglite = open ?? (await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : {}));
     return {
       kind: 'embedded',
       adapterFactory: new PrismaPGlite(pglite),

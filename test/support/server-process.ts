@@ -1,17 +1,18 @@
-// Running `npm start`'s entry point as a child process, as tests and benches that need a real
-// HTTP server do, and reading its JSON log lines as they come. Children start in a process
+// Running `npm start`'s entry point (the compiled dist/server/main.js, test/support/compiled.ts)
+// as a child process, as tests and benches that need a real HTTP server do, and reading its
+// JSON log lines as they come. Children start in a process
 // group of their own (detached) and are killed by group, so nothing they started outlives them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { compiled } from './compiled.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-/** Starts server/main.ts with `env` added to this process's environment. */
+/** Starts the server as `npm start` runs it, with `env` added to this process's environment. */
 export function spawnServer(env: Record<string, string>): ChildProcess {
-  // `node --import tsx` rather than the tsx binary: one process, so signals, the exit status
-  // and liveness are the server's own.
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // node itself rather than npm: one process, so signals, the exit status and liveness are the server's own.
+  return spawn(process.execPath, [compiled('server/main.ts')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
