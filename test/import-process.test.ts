@@ -89,9 +89,10 @@ describe('npm run import, killed while writing', () => {
     // of a separate process lives in a directory, open in one process at a time.
     const target = process.env.DATABASE_URL ? await createTestDatabase() : null;
     const dataDir = path.join(scratch, 'embedded');
+    // TMPDIR: the importer's spool, which SIGKILL leaves behind, goes where afterAll cleans up.
     const env: NodeJS.ProcessEnv = target
-      ? { ...process.env, DATABASE_URL: target.url! }
-      : { ...process.env, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir };
+      ? { ...process.env, TMPDIR: scratch, DATABASE_URL: target.url! }
+      : { ...process.env, TMPDIR: scratch, DATABASE_URL: '', DESKQL_DATA_DIR: dataDir };
     const reopen = () => (target ? Promise.resolve(target.db) : openDatabase({ databaseUrl: null, dataDir }));
     let db = target ? target.db : await openEmbeddedCopy(dataDir);
     await importNdjson(db, linesOf(JSON.stringify({ type: 'team', externalId: 'demo-t-1', name: 'Before the crash' }) + '\n'));
