@@ -1,14 +1,20 @@
 // npm run bench:load: throughput and latency of the real server process under concurrent load,
 // with API-key authentication, on PostgreSQL.
 //
-//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/deskql_load npm run bench:load [-- --tickets 100000 --connections 50 --duration 30]
+//   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/deskql_load npm run bench:load [-- --tickets 100000 --connections 50 --duration 30 --timeout 10]
 //
 // Migrates the database (seeding an empty one first), creates an API key, starts
 // `server/main.ts` as a child process on 127.0.0.1, drives it with autocannon through a mix of
 // KPI and list queries, twice: a dashboard mix (the same questions again and again) and a mix
 // where every question is new; prints requests, throughput, latency percentiles, errors (503s
-// from KPI admission included) and the server's peak RSS. The last line of stdout is the same
+// from KPI admission included), the server's peak RSS and its Prisma clients (created, lent, most
+// alive at once, from its /metrics). The last line of stdout is the same
 // reports as JSON.
+//
+// Each client gives up on a request after --timeout seconds (autocannon's default, 10), and the
+// server is started with OPERATION_TIMEOUT_MS 2 s below it, as a deployment sets it below its
+// clients' and load balancer's timeouts: past capacity, every request is then answered (503
+// with Retry-After, or OPERATION_TIMEOUT) before its client gives up.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +37,7 @@ interface AutocannonRequest {
 }
 interface AutocannonResult {
   duration: number;
+  /** Socket errors and timeouts together (autocannon counts a timeout as an error too). */
   errors: number;
   timeouts: number;
   requests: { total: number };
@@ -40,6 +47,8 @@ type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
+  /** Seconds a client waits for an answer before it gives up on the request. */
+  timeout: number;
   headers: Record<string, string>;
   requests: AutocannonRequest[];
 }) => Promise<AutocannonResult>;
@@ -50,13 +59,21 @@ const { values: options } = parseArgs({
     tickets: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '30' },
+    timeout: { type: 'string', default: '10' },
   },
 });
-const [tickets, connections, duration] = [options.tickets, options.connections, options.duration].map(Number) as [number, number, number];
-if (![tickets, connections, duration].every((n) => Number.isInteger(n) && n > 0)) {
-  console.error('--tickets, --connections and --duration must be positive whole numbers.');
+const [tickets, connections, duration, timeout] = [options.tickets, options.connections, options.duration, options.timeout].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+];
+if (![tickets, connections, duration].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(timeout) || timeout < 3) {
+  console.error('--tickets, --connections and --duration must be positive whole numbers, --timeout a whole number of seconds from 3.');
   process.exit(2);
 }
+/** The server's OPERATION_TIMEOUT_MS: under the clients' timeout, with room to send the answer. */
+const operationTimeoutMs = (timeout - 2) * 1000;
 
 /** Returns the exit status: 0 measured, 1 failed, 2 misconfigured. */
 async function main(): Promise<number> {
@@ -107,9 +124,12 @@ async function main(): Promise<number> {
       // dashboards ask them (answered from the response cache until the data changes).
       // "new": every request a question never asked before (the operation is renamed), so every
       // one is computed: past capacity, the server must answer 503 fast rather than time out.
-      console.error(`Load (${mix} mix): ${connections} connections for ${duration} s on ${stats.n.toLocaleString('en')} tickets…`);
+      console.error(
+        `Load (${mix} mix): ${connections} connections for ${duration} s on ${stats.n.toLocaleString('en')} tickets (client timeout ${timeout} s, OPERATION_TIMEOUT_MS ${operationTimeoutMs})…`,
+      );
       const report = await runMix(mix, `${base}/graphql`, headers, requests, stats.n, unloadedMs);
       report.peakRssMiB = peakRssMiB(child.pid!);
+      report.requestClients = await requestClients(base);
       printReport(report);
       reports.push(report);
     }
@@ -144,6 +164,7 @@ async function runMix(
     url,
     connections,
     duration,
+    timeout,
     headers,
     requests: [
       {
@@ -167,6 +188,8 @@ async function runMix(
     mix,
     tickets,
     connections,
+    clientTimeoutSeconds: timeout,
+    operationTimeoutMs,
     durationSeconds: result.duration,
     cpus: os.cpus().length,
     requests: result.requests.total,
@@ -179,16 +202,38 @@ async function runMix(
       average: result.latency.average,
     },
     errors: {
-      total: tally.failed + result.errors + result.timeouts,
+      total: tally.failed + result.errors,
       byStatus: tally.byStatus,
       byGraphQLError: tally.byGraphQLError,
-      socketErrors: result.errors,
+      // Other than timeouts, which autocannon counts among its errors too.
+      socketErrors: result.errors - result.timeouts,
       timeouts: result.timeouts,
     },
     byOperation: tally.byOperation,
     unloadedMs,
     peakRssMiB: null as number | null,
+    requestClients: null as Record<string, number> | null,
   };
+}
+
+/**
+ * The server's Prisma clients so far, from its /metrics (loopback may scrape): the most alive at
+ * once, the cap, how many were created and lent (requests that needed the database).
+ */
+async function requestClients(base: string): Promise<Record<string, number> | null> {
+  const text = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(10_000) }).then(
+    (r) => r.text(),
+    () => '',
+  );
+  const read = (name: string) => Number(new RegExp(`^deskql_request_clients_${name} (\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const counts = {
+    peak: read('peak'),
+    max: read('max'),
+    created: read('created_total'),
+    lent: read('lends_total'),
+    refused: read('refused_total'),
+  };
+  return Object.values(counts).every(Number.isFinite) ? counts : null;
 }
 
 /** The server process's peak resident memory so far (Linux: VmHWM), in MiB. */
@@ -290,6 +335,7 @@ class Tally {
 function printReport(report: {
   mix: string;
   peakRssMiB: number | null;
+  requestClients: Record<string, number> | null;
   requests: number;
   throughputPerSecond: number;
   durationSeconds: number;
@@ -308,9 +354,14 @@ function printReport(report: {
   console.log(`\n${report.mix} mix`);
   console.log(`requests    ${report.requests} in ${report.durationSeconds.toFixed(1)} s`);
   console.log(`peak RSS    ${report.peakRssMiB ?? '?'} MiB (server process)`);
+  const c = report.requestClients;
+  if (c)
+    console.log(
+      `clients     ${c.peak} alive at most (cap ${c.max}); ${c.created} created, ${c.lent} lent, ${c.refused} refused (since start)`,
+    );
   console.log(`throughput  ${report.throughputPerSecond} req/s`);
   console.log(`latency ms  p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`);
-  console.log(`errors      ${report.errors.total} (socket ${report.errors.socketErrors}, timeouts ${report.errors.timeouts})`);
+  console.log(`errors      ${report.errors.total} (socket ${report.errors.socketErrors}, client timeouts ${report.errors.timeouts})`);
   for (const [status, n] of Object.entries(report.errors.byStatus)) console.log(`  HTTP ${status}: ${n}`);
   for (const [label, n] of Object.entries(report.errors.byGraphQLError)) console.log(`  ${label}: ${n}`);
   for (const [name, c] of Object.entries(report.byOperation)) {
@@ -325,6 +376,7 @@ function startServer(databaseUrl: string, port: number): { child: ChildProcess; 
     PORT: String(port),
     DESKQL_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
+    OPERATION_TIMEOUT_MS: String(operationTimeoutMs),
     // The per-key cost limit would otherwise measure the limiter, not the server.
     RATE_LIMIT_BURST: '1000000000',
     RATE_LIMIT_REFILL_PER_SECOND: '1000000000',

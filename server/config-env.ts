@@ -3,6 +3,7 @@
 // variables (HOST, GRAPHIQL, ...) are left unset here and decided in config.ts.
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT } from './auth/rate-limit.js';
+import { DEFAULT_CLIENT_POOL } from './db/client-pool-options.js';
 import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/query-limits.js';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { DEFAULT_MAX_REQUEST_BYTES } from './http/request-size-limit.js';
@@ -126,6 +127,8 @@ export const ENV_SCHEMA = z.object({
   RESPONSE_CACHE_TTL_SECONDS: wholeNumber(3600, 0, 30 * 86_400),
   KPI_CONCURRENCY: wholeNumber(4, 1, 1000),
   KPI_QUEUE_TIMEOUT_MS: wholeNumber(5000, 1, 600_000),
+  REQUEST_CLIENTS_MAX: wholeNumber(DEFAULT_CLIENT_POOL.max, 1, 1000),
+  REQUEST_CLIENT_WAIT_MS: wholeNumber(DEFAULT_CLIENT_POOL.maxWaitMs, 0, 600_000),
   METRICS_TOKEN: secret(16),
   RATE_LIMIT_BURST: wholeNumber(DEFAULT_RATE_LIMIT.burst, 1, 1_000_000_000_000),
   RATE_LIMIT_REFILL_PER_SECOND: wholeNumber(DEFAULT_RATE_LIMIT.refillPerSecond, 0, 1_000_000_000_000),

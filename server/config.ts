@@ -35,6 +35,8 @@ export interface Config {
   responseCache: { redisUrl: string | null; redisKeyPrefix: string; maxEntries: number; ttlSeconds: number };
   /** KPI answers computed at once per process, and how long one may wait for its turn. */
   kpiAdmission: { concurrency: number; maxWaitMs: number };
+  /** Prisma clients requests may borrow per database, and how long one waits when all are lent. */
+  requestClients: { max: number; maxWaitMs: number };
   /** Bearer token scrapers of /metrics send; null: only loopback clients may scrape. */
   metricsToken: string | null;
   /** The per-key rate limit by query cost (refillPerSecond 0: off). */
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
       ttlSeconds: read.RESPONSE_CACHE_TTL_SECONDS,
     },
     kpiAdmission: { concurrency: read.KPI_CONCURRENCY, maxWaitMs: read.KPI_QUEUE_TIMEOUT_MS },
+    requestClients: { max: read.REQUEST_CLIENTS_MAX, maxWaitMs: read.REQUEST_CLIENT_WAIT_MS },
     metricsToken: read.METRICS_TOKEN ?? null,
     rateLimit: { burst: read.RATE_LIMIT_BURST, refillPerSecond: read.RATE_LIMIT_REFILL_PER_SECOND },
     corsOrigins: read.CORS_ORIGINS,
@@ -121,6 +124,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (config.rateLimit.refillPerSecond > 0 && config.rateLimit.burst < config.limits.maxCost) {
     problems.push(
       `RATE_LIMIT_BURST (${config.rateLimit.burst}) must be at least MAX_QUERY_COST (${config.limits.maxCost}), or the dearest allowed query could never run`,
+    );
+  }
+  if (config.requestClients.max < config.kpiAdmission.concurrency) {
+    // Every KPI answer computed holds a client: admitted answers would otherwise wait for one.
+    problems.push(
+      `REQUEST_CLIENTS_MAX (${config.requestClients.max}) must be at least KPI_CONCURRENCY (${config.kpiAdmission.concurrency}): each KPI answer computed holds a client`,
     );
   }
   if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {

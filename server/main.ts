@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
     statementTimeoutMs: config.statementTimeoutMs,
+    requestClients: config.requestClients,
     logger,
     onStatement:
       config.logLevel === 'debug'
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
         dataDir: null,
         poolSize: config.databasePoolSize,
         statementTimeoutMs: config.statementTimeoutMs,
+        requestClients: config.requestClients,
         logger,
       })
     : null;

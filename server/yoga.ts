@@ -18,7 +18,7 @@ import type { Scope } from './auth/scopes.js';
 import { useAccessControl } from './graphql/plugins/access-control.js';
 import { useNoSuggestionsForAnonymous } from './graphql/plugins/anonymous-suggestions.js';
 import { useOperationCost } from './graphql/plugins/operation-cost.js';
-import { useOperationDeadline } from './graphql/plugins/operation-deadline.js';
+import { useArrivalTime, useOperationDeadline } from './graphql/plugins/operation-deadline.js';
 import { DEFAULT_OPERATION_TIMEOUT_MS } from './http/http-limits.js';
 import { useNoNulStrings } from './graphql/plugins/no-nul-strings.js';
 import { useVariablesShape } from './graphql/plugins/variables-shape.js';
@@ -32,6 +32,7 @@ import type { FamilyObserver } from './kpi/kpi-source.js';
 import { createAnswerCache, type AnswerCache } from './graphql/plugins/answer-cache.js';
 import { useAnswerSnapshot } from './graphql/plugins/answer-snapshot.js';
 import { useKpiAdmission, type KpiAdmissionOptions } from './graphql/plugins/kpi-admission.js';
+import { notLentYet, useClientLending } from './graphql/plugins/client-lending.js';
 import { corsFor } from './http/cors.js';
 import { useExactGraphqlPath } from './http/exact-graphql-path.js';
 import { useSecurityHeaders } from './http/security-headers.js';
@@ -87,6 +88,7 @@ export function createDeskqlYoga(options: YogaOptions) {
     createAnswerCache({ sql: readDb.sql, logger, redisUrl: null, redisKeyPrefix: '', maxEntries: 1000, ttlMs: 3_600_000 });
   const metrics = options.metrics ?? createDeskqlMetrics();
   metrics.watchPool(() => options.db.poolStats());
+  metrics.watchClients(() => options.db.clientStats());
   const observeFamily = (family: string, seconds: number) => metrics.kpiFamilySeconds.observe({ family }, seconds);
   const yoga = createYoga<DeskqlServerContext, GraphQLContext>({
     schema,
@@ -117,23 +119,22 @@ export function createDeskqlYoga(options: YogaOptions) {
       },
     },
     // The request's state, built once its operation is parsed and valid: the caller that
-    // authentication found, the caller's database clients, and the per-request caches.
-    context: async ({ request, caller, clients }) => {
+    // authentication found and the per-request caches. Its database client is lent only when
+    // execution needs one (useClientLending): a cached answer borrows none.
+    context: ({ request, caller, clients }) => {
       // Authentication answers every other request before any GraphQL work: fail closed.
       if (!caller || !clients)
         throw createGraphQLError('This API needs a key: send "Authorization: Bearer <key>"', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
-      const stop = new OperationStop();
-      const prisma = await clients.borrow(options.db, caller, stop);
       return {
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         caller,
-        prisma,
-        readPrisma: readDb === options.db ? prisma : await clients.borrow(readDb, caller, stop),
+        prisma: notLentYet('prisma'),
+        readPrisma: notLentYet('readPrisma'),
         database: options.db,
-        stop,
-        ...freshState(observeFamily),
+        stop: new OperationStop(),
+        ...freshState(observeFamily, readDb.kind),
         observeImport: (summary) => {
           for (const { type, created, updated, unchanged } of summary) {
             if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
@@ -145,6 +146,8 @@ export function createDeskqlYoga(options: YogaOptions) {
       };
     },
     plugins: [
+      // First: OPERATION_TIMEOUT_MS counts from here, every later hook's waiting included.
+      useArrivalTime(),
       useRequestClients(),
       // Plugin order: refuse oversized bodies before anything reads them; readiness answers
       // before any GraphQL work; logging wraps the rest; document limits apply at validation.
@@ -187,8 +190,8 @@ export function createDeskqlYoga(options: YogaOptions) {
       useOperationDeadline(options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
       useOperationCost(limits.maxCost),
       useAccessControl({ sql: options.db.sql, logger, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }),
-      // Query answers: computed in one snapshot, at most N at once, reused until the data
-      // changes; each plugin's file says why it sits where it does.
+      // Query answers: computed in one snapshot on a lent client, at most N at once, reused
+      // until the data changes; each plugin's file says why it sits where it does.
       useAnswerSnapshot({
         sql: readDb.sql,
         repeatableRead: readDb.kind === 'postgres',
@@ -198,6 +201,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         timeoutMs: Math.max(60_000, 2 * (options.statementTimeoutMs ?? 30_000)),
         onQueryAnswer: (cached) => metrics.queryAnswers.inc({ result: cached ? 'hit' : 'miss' }),
       }),
+      useClientLending({ db: options.db, readDb }),
       useKpiAdmission(options.kpiAdmission ?? DEFAULT_KPI_ADMISSION),
       answerCache.plugin,
     ],
@@ -205,9 +209,9 @@ export function createDeskqlYoga(options: YogaOptions) {
   return yoga;
 }
 
-function freshState(observeFamily: FamilyObserver) {
+function freshState(observeFamily: FamilyObserver, database: Database['kind']) {
   const freshness = new AnswerFreshness();
-  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness) };
+  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness, database) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';

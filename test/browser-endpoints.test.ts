@@ -158,6 +158,9 @@ describe('/metrics', () => {
     expect(text).toMatch(/deskql_kpi_family_duration_seconds_count\{family="created"\} [1-9]/);
     expect(text).toMatch(/deskql_kpi_family_duration_seconds_count\{family="surveys"\} [1-9]/);
     expect(text).toMatch(/deskql_rate_limited_total 1/);
+    expect(text).toMatch(/deskql_request_clients_max 16\n/);
+    expect(text).toMatch(/deskql_request_clients_lends_total [1-9]/);
+    expect(text).toMatch(/deskql_request_clients_created_total [1-9]/);
     if (api.db.kind === 'postgres') expect(text).toMatch(/deskql_db_pool_max \d+/);
     else expect(text).not.toMatch(/deskql_db_pool_max \d/);
   });

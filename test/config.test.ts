@@ -129,4 +129,16 @@ describe('configuration', () => {
       'RATE_LIMIT_BURST (1000) must be at least MAX_QUERY_COST (20000), or the dearest allowed query could never run',
     );
   });
+
+  it('bounds the database clients requests borrow, no fewer than KPI answers computed at once', () => {
+    expect(loadConfig({}).requestClients).toEqual({ max: 16, maxWaitMs: 2000 });
+    expect(loadConfig({ REQUEST_CLIENTS_MAX: '8', REQUEST_CLIENT_WAIT_MS: '0', KPI_CONCURRENCY: '8' }).requestClients).toEqual({
+      max: 8,
+      maxWaitMs: 0,
+    });
+    expect(() => loadConfig({ REQUEST_CLIENTS_MAX: '0' })).toThrow(/REQUEST_CLIENTS_MAX must be a whole number from 1 to 1000, got "0"/);
+    expect(() => loadConfig({ REQUEST_CLIENTS_MAX: '3' })).toThrow(
+      'REQUEST_CLIENTS_MAX (3) must be at least KPI_CONCURRENCY (4): each KPI answer computed holds a client',
+    );
+  });
 });

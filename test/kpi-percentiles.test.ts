@@ -3,6 +3,9 @@
 // or not its neighbours asked for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalID } from '../server/graphql/global-id.js';
+import { queryHandleTime } from '../server/kpi/families/handle-time.js';
+import { bucketWindows } from '../server/kpi/period.js';
+import type { IntegerPercentiles } from '../server/kpi/request.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -68,7 +71,23 @@ describe('percentiles only when read', () => {
     });
   });
 
-  it('computes handle time from its histogram exactly as percentile_cont and avg over every interaction', async () => {
+  it('computes handle time from its histogram and by sorting to the same numbers, on either database', async () => {
+    // PostgreSQL reads the histogram, the embedded database sorts (KpiRequest.integerPercentiles):
+    // here both run on the database under test, by month and agent and over the whole period.
+    const period = { from: new Date(p.from), to: new Date(p.to), timeZone: 'UTC' };
+    for (const [windows, groupBy] of [
+      [bucketWindows(period, 'MONTH'), ['AGENT']],
+      [[{ label: period.from, start: period.from, end: period.to }], []],
+    ] as const) {
+      const request = (integerPercentiles: IntegerPercentiles) =>
+        queryHandleTime({ db: api.db.prisma, windows: [...windows], groupBy: [...groupBy], filter: {}, integerPercentiles });
+      const histogram = await request('histogram');
+      expect(histogram.some((cells) => cells.size > 0)).toBe(true);
+      expect(await request('sort')).toEqual(histogram);
+    }
+  });
+
+  it('computes handle time exactly as percentile_cont and avg over every interaction', async () => {
     const data = await api.data(
       `query ($p: PeriodInput!) {
       kpiSlices(period: $p, granularity: MONTH, groupBy: [AGENT]) { bucketStart group { agent { id } }

@@ -72,6 +72,24 @@ describe('grouping', () => {
     ]);
   });
 
+  it('groups first contact resolution by the tickets it counts, though the resolved tickets statement computes it', async () => {
+    // Resolved in March: Sunday k1 and k6 (one untransferred interaction each), Tuesday k2
+    // (reopened) and k3 (two interactions), Thursday Bolt's ticket with no interaction at all.
+    const fcr = `query ($p: PeriodInput!) { kpiSlices(period: $p, groupBy: [DAY_OF_WEEK]) {
+      group { dayOfWeek } kpis { firstContactResolution { numerator denominator } } } }`;
+    const onlyFcr = await api.data(fcr, { p: MARCH });
+    expect(onlyFcr.kpiSlices.map((s: any) => [s.group.dayOfWeek, s.kpis.firstContactResolution])).toEqual([
+      [2, { numerator: 0, denominator: 2 }],
+      [7, { numerator: 2, denominator: 2 }],
+    ]);
+    const withResolved = await api.data(fcr.replace('kpis {', 'kpis { resolvedCount'), { p: MARCH });
+    expect(withResolved.kpiSlices.map((s: any) => [s.group.dayOfWeek, s.kpis.resolvedCount, s.kpis.firstContactResolution])).toEqual([
+      [2, 2, { numerator: 0, denominator: 2 }],
+      [4, 1, { numerator: 0, denominator: 0 }],
+      [7, 2, { numerator: 2, denominator: 2 }],
+    ]);
+  });
+
   it('groups customer KPIs by segment, with the null segment', async () => {
     const { kpiSlices } = await api.data(
       `query ($p: PeriodInput!) { kpiSlices(period: $p, groupBy: [CUSTOMER_SEGMENT]) {

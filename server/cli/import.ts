@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { EmbeddedDatabaseBusyError } from '../db/embedded-lock.js';
+import { refreshStatistics } from '../db/refresh-statistics.js';
 import { importNdjson, type ImportReport } from '../import/import-ndjson.js';
 import { describeTarget, openConfiguredDatabase, runCli } from './open.js';
 
@@ -47,6 +48,8 @@ runCli(async () => {
     });
     printReport(report, (Date.now() - started) / 1000);
     if (!report.ok) process.exitCode = 1;
+    // A bulk load: the planner's statistics and the visibility map are due (refresh-statistics.ts).
+    else if (!dryRun) await refreshStatistics(db.sql);
   } finally {
     await db.close();
   }

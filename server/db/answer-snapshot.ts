@@ -109,9 +109,11 @@ export class AnswerSnapshot {
       client,
       options,
       async (tx) => {
-        const [settings] = await tx.$queryRawUnsafe<Array<{ snapshot?: string }>>(`${SNAPSHOT_MARK} SELECT ${ANSWER_SETTINGS}${exportSql}`);
-        const version = dataVersionOf(await tx.$queryRawUnsafe(`${SNAPSHOT_MARK} ${DATA_VERSION_SQL}`));
-        return { version, exported: settings?.snapshot ?? null };
+        // One statement: the settings, the snapshot's id and the data version it sees.
+        const rows = await tx.$queryRawUnsafe<Array<{ snapshot?: string; version: string; changed_at: Date }>>(
+          `${SNAPSHOT_MARK} SELECT ${ANSWER_SETTINGS}${exportSql}, v.version, v.changed_at FROM (${DATA_VERSION_SQL}) AS v`,
+        );
+        return { version: dataVersionOf(rows), exported: rows[0]?.snapshot ?? null };
       },
       done,
     );

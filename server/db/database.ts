@@ -4,7 +4,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { ClientPool, type BeforeStatement, type LentClient } from './client-pool.js';
+import { ClientPool, type BeforeStatement, type ClientPoolStats, type LentClient } from './client-pool.js';
+import type { ClientPoolOptions } from './client-pool-options.js';
 import { openEmbedded } from './embedded.js';
 import { observeStatements, type StatementListener } from './observed-adapter.js';
 import { openPostgres } from './postgres.js';
@@ -26,9 +27,12 @@ export interface Database {
    * A Prisma client for one request (server/db/client-pool.ts): when `teamIds` is not null it
    * sees only these teams' tickets, interactions, survey responses and customers (row-level
    * security, server/db/row-scope.ts), and it calls `beforeStatement` before every statement.
-   * Give it back when the request is answered.
+   * Waits while every client is lent (at most REQUEST_CLIENT_WAIT_MS, then ClientsExhausted;
+   * or until `signal` aborts). Give it back when the request is answered.
    */
-  lendClient(teamIds: readonly number[] | null, beforeStatement: BeforeStatement): LentClient;
+  lendClient(teamIds: readonly number[] | null, beforeStatement: BeforeStatement, signal?: AbortSignal): Promise<LentClient>;
+  /** The request clients: how many are lent, idle, waited for, created so far. */
+  clientStats(): ClientPoolStats;
   /** Connections of the PostgreSQL pool (for /metrics); null for the embedded database's single one. */
   poolStats(): PoolStats | null;
   close(): Promise<void>;
@@ -58,6 +62,8 @@ export interface DatabaseOptions {
   logger?: Logger;
   /** Called with every SQL statement Prisma sends. */
   onStatement?: StatementListener;
+  /** How many Prisma clients requests may borrow, and how long one waits (REQUEST_CLIENTS_MAX, REQUEST_CLIENT_WAIT_MS). */
+  requestClients?: ClientPoolOptions;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -69,11 +75,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const prisma = new PrismaClient({ adapter: observeStatements(driver.adapterFactory, (sql) => listener?.(sql)) });
   // The request's hook first: a stopped operation (client gone, OPERATION_TIMEOUT_MS) starts
   // no statement, and one that does not start is not reported either.
-  const requestClients = new ClientPool(driver.adapterFactory, (factory: SqlDriverAdapterFactory, beforeStatement) =>
-    observeStatements(factory, (sql) => {
-      beforeStatement(sql);
-      listener?.(sql);
-    }),
+  const requestClients = new ClientPool(
+    driver.adapterFactory,
+    (factory: SqlDriverAdapterFactory, beforeStatement) =>
+      observeStatements(factory, (sql) => {
+        beforeStatement(sql);
+        listener?.(sql);
+      }),
+    options.requestClients,
   );
   let closing: Promise<void> | undefined;
   return {
@@ -84,8 +93,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const connection = driver.openMigrationConnection();
       return { factory: wholeScriptAdapter(connection.factory, connection.runScript), close: () => connection.close() };
     },
-    lendClient(teamIds, beforeStatement) {
-      return requestClients.lend(teamIds, beforeStatement);
+    lendClient(teamIds, beforeStatement, signal) {
+      return requestClients.lend(teamIds, beforeStatement, signal);
+    },
+    clientStats() {
+      return requestClients.stats();
     },
     poolStats() {
       if (driver.kind !== 'postgres') return null;

@@ -18,12 +18,17 @@ export interface GraphQLContext {
   /** Who is calling: the API key (or the anonymous caller) authentication found; scope-auth reads its scopes (builder.ts). */
   caller: Principal;
   /**
-   * Every statement of the request goes through this: the caller's client on the primary,
-   * restricted to the caller's teams (row-level security) and stopping with the operation; while
-   * a query answer is computed, that answer's snapshot transaction (plugins/answer-snapshot.ts).
+   * Every statement of the request goes through this: while a query answer is computed, that
+   * answer's snapshot transaction (plugins/answer-snapshot.ts); in a mutation, the caller's
+   * client on the primary, restricted to the caller's teams (row-level security) and stopping
+   * with the operation. Lent when execution needs it (plugins/client-lending.ts); before that,
+   * any use throws.
    */
   prisma: DbClient;
-  /** The caller's client on the database query answers read (DATABASE_READ_URL, else the primary): their snapshot opens on it. */
+  /**
+   * The caller's client on the database query answers read (DATABASE_READ_URL, else the
+   * primary): their snapshot opens on it. Lent when a query answer is computed.
+   */
   readPrisma: PrismaClient;
   /** The primary database itself, unrestricted: only for writes the caller's scopes allow (imports, key administration). */
   database: Database;

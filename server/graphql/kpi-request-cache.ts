@@ -7,6 +7,7 @@ import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
 import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
 import { validatePeriod, type Period, type Window } from '../kpi/period.js';
+import { integerPercentilesFor, type IntegerPercentiles } from '../kpi/request.js';
 import type { KpiSelection } from './kpi-selection.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -32,14 +33,20 @@ export class KpiRequestCache {
   /** Hears how long each KPI family's statement took (the server's /metrics). */
   readonly observeFamily: FamilyObserver;
 
+  /** How this request's database computes percentiles of handle seconds (KpiRequest.integerPercentiles). */
+  readonly integerPercentiles: IntegerPercentiles;
+
   /**
    * `observe` hears how long each KPI family's statement took; `freshness` is told when an
-   * answer may change as time passes: a period reaching past now, or SLA attainment.
+   * answer may change as time passes: a period reaching past now, or SLA attainment. `database`:
+   * the kind of database query answers read.
    */
   constructor(
     observe?: FamilyObserver,
     private readonly freshness?: AnswerFreshness,
+    database: 'embedded' | 'postgres' = 'postgres',
   ) {
+    this.integerPercentiles = integerPercentilesFor(database);
     this.observeFamily = (family, seconds) => {
       if (family === 'sla') this.noteDependsOnNow();
       observe?.(family, seconds);
@@ -92,6 +99,7 @@ export class KpiRequestCache {
             timeZone: period.timeZone,
             now: this.now,
             percentiles: selection.percentiles,
+            integerPercentiles: this.integerPercentiles,
           },
           bases,
           this.observeFamily,

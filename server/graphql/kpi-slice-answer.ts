@@ -3,10 +3,11 @@
 // both fields so the table holds exactly the slices kpiSlices returns for the same arguments.
 import type { KpiName } from '../kpi/definitions.js';
 import type { Dimension, ResolvedKpiFilter } from '../kpi/dimensions.js';
-import { sourceWithComparisons, type FamilyObserver, type KpiSource } from '../kpi/kpi-source.js';
+import { sourceWithComparisons, type KpiSource } from '../kpi/kpi-source.js';
 import { bucketWindows, type Granularity, type Period, type Window } from '../kpi/period.js';
 import type { FamilyCell, FamilyResult, KpiReader } from '../kpi/request.js';
 import type { GraphQLContext } from './context.js';
+import type { KpiRequestCache } from './kpi-request-cache.js';
 import { userInputError } from './errors.js';
 import { familiesOf, type KpiSelection } from './kpi-selection.js';
 import type { KpiFilterInput } from './types/kpi-inputs.js';
@@ -34,13 +35,21 @@ export function sourceFor(
   filter: ResolvedKpiFilter,
   timeZone: string,
   selection: KpiSelection,
-  now: Date,
-  observe?: FamilyObserver,
+  kpis: Pick<KpiRequestCache, 'now' | 'observeFamily' | 'integerPercentiles'>,
 ): KpiSource {
   const source = sourceWithComparisons(
-    { db, windows, groupBy, filter, timeZone, now, percentiles: selection.percentiles },
+    {
+      db,
+      windows,
+      groupBy,
+      filter,
+      timeZone,
+      now: kpis.now,
+      percentiles: selection.percentiles,
+      integerPercentiles: kpis.integerPercentiles,
+    },
     selection.comparisons,
-    observe,
+    kpis.observeFamily,
   );
   // One error for the whole answer rather than one per slice.
   for (const name of [...selection.kpis, ...selection.previousKpis]) assertKpiSupported(name, source);
@@ -60,7 +69,7 @@ export async function answerSlices(args: SliceArguments, ctx: GraphQLContext, se
   if (args.first != null && args.first < 1) throw userInputError(`first must be at least 1 (slices kept per bucket); got ${args.first}`);
   const windows = granularity ? bucketWindows(period, granularity) : [{ label: period.from, start: period.from, end: period.to }];
   const filter = await ctx.kpis.resolveFilter(ctx.prisma, args.filter);
-  const source = sourceFor(ctx.prisma, windows, groupBy, filter, period.timeZone, selection, ctx.kpis.now, ctx.kpis.observeFamily);
+  const source = sourceFor(ctx.prisma, windows, groupBy, filter, period.timeZone, selection, ctx.kpis);
   if (order) assertKpiSupported(order.kpi, source);
   return slicesOf(source, windows, granularity !== null, filter, selection, order, args.first ?? null);
 }

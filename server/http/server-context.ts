@@ -9,8 +9,10 @@ export interface DeskqlServerContext {
   req?: { socket?: { remoteAddress?: string } };
   /** The authenticated caller (authentication.ts); absent before it and on paths that need no key. */
   caller?: Principal;
-  /** The database clients the request borrowed (useRequestClients), given back when it is answered. */
+  /** The database clients the request borrowed (useRequestClients, useClientLending), given back when it is answered. */
   clients?: RequestClients;
+  /** When the request arrived (performance.now(); useArrivalTime): its operation's time counts from then. */
+  arrivedAt?: number;
   /** When the request arrived and what it asked (request-logging.ts). */
   requestLog?: { startedAt: number; operation?: string };
   /** When a GraphQL request arrived, its operation label and whether its result had errors (request-metrics.ts). */

@@ -1,9 +1,10 @@
 // The results of one KPI request, family by family: each family's statement runs at most
-// once, when the first KPI of it is read, and every slice (or entity) of the request shares it.
+// once, when the first KPI of it is read, and every slice (or entity) of the request shares it;
+// a derived family (registry.ts) shares the statement of the family it is read from.
 import { comparedWindow, type ComparisonBasis } from './comparison.js';
 import { unsupportedDimensions } from './facts.js';
-import { FAMILIES, type FamilyName, type FamilyValues } from './families/registry.js';
-import type { FamilyResult, KpiRequest } from './request.js';
+import { FAMILIES, type DerivedFamily, type FamilyName, type FamilyValues } from './families/registry.js';
+import type { FamilyCell, FamilyResult, KpiRequest } from './request.js';
 
 /** Where, among a request's windows, the compared windows of each basis start. */
 export type ComparisonOffsets = Partial<Record<ComparisonBasis, number>>;
@@ -46,15 +47,34 @@ export class KpiSource {
   family<N extends FamilyName>(name: N): Promise<FamilyResult<FamilyValues[N]>> {
     let result = this.results.get(name);
     if (!result) {
-      const started = performance.now();
-      result = FAMILIES[name].query(this.request) as Promise<FamilyResult<unknown>>;
-      if (this.observe) {
-        const done = () => this.observe!(name, (performance.now() - started) / 1000);
-        result.then(done, done);
+      const family = FAMILIES[name];
+      if ('from' in family) {
+        result = this.derived(family as DerivedFamily<FamilyName>);
+      } else {
+        const started = performance.now();
+        result = family.query(this.request) as Promise<FamilyResult<unknown>>;
+        if (this.observe) {
+          const done = () => this.observe!(name, (performance.now() - started) / 1000);
+          result.then(done, done);
+        }
       }
       this.results.set(name, result);
     }
     return result as Promise<FamilyResult<FamilyValues[N]>>;
+  }
+
+  /** A derived family's cells, read from those of the family whose statement computes it. */
+  private async derived(family: DerivedFamily<FamilyName>): Promise<FamilyResult<unknown>> {
+    const derive = family.derive as (values: unknown) => unknown;
+    const source = await this.family(family.from);
+    return source.map((cells) => {
+      const derived = new Map<string, FamilyCell<unknown>>();
+      for (const [key, cell] of cells) {
+        const values = derive(cell.values);
+        if (values !== null) derived.set(key, { group: cell.group, values });
+      }
+      return derived;
+    });
   }
 
   /** The values of a family for one window and group, or its empty values. */

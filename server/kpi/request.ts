@@ -21,6 +21,21 @@ export interface KpiRequest {
    * every value of the sample, so they are computed only when a client reads them.
    */
   percentiles?: ReadonlySet<KpiName>;
+  /**
+   * How exact percentiles of whole numbers with few distinct values (handle seconds) are
+   * computed: from per-value counts ('histogram', a hash aggregate: on PostgreSQL it beats
+   * sorting millions of rows), or by sorting the values ('sort': the embedded database, whose
+   * hash aggregates cost more than its sorts of the thousands of rows it holds). Histogram
+   * when absent.
+   */
+  integerPercentiles?: IntegerPercentiles;
+}
+
+export type IntegerPercentiles = 'histogram' | 'sort';
+
+/** The way that suits each database (KpiRequest.integerPercentiles). */
+export function integerPercentilesFor(kind: 'embedded' | 'postgres'): IntegerPercentiles {
+  return kind === 'embedded' ? 'sort' : 'histogram';
 }
 
 /** Whether the request reads the percentiles of duration KPI `name`. */

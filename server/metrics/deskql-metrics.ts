@@ -1,8 +1,9 @@
 // What an operator scrapes from /metrics (Prometheus text format, prom-client): requests and
 // their duration by operation and outcome, KPI statement time by family, SQL statements, the
-// database pool, rate-limit refusals, response-cache hits and misses, imported records, and the Node process. One registry per server instance,
+// database pool, the Prisma clients requests borrow, rate-limit refusals, response-cache hits and misses, imported records, and the Node process. One registry per server instance,
 // never prom-client's global one, so tests and several servers in one process stay apart.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ClientPoolStats } from '../db/client-pool.js';
 import type { PoolStats } from '../db/database.js';
 
 export interface DeskqlMetrics {
@@ -18,6 +19,8 @@ export interface DeskqlMetrics {
   importedRecords: Counter<'type' | 'result'>;
   /** Gives the pool gauges their source once the database is open. */
   watchPool(stats: () => PoolStats | null): void;
+  /** Gives the request-client gauges their source (the primary's pool of Prisma clients). */
+  watchClients(stats: () => ClientPoolStats): void;
   /** Counts one SQL statement: pass as the database's onStatement listener. */
   countStatement(): void;
 }
@@ -34,6 +37,7 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
     registers: [registry],
   });
   let watchingPool = false;
+  let watchingClients = false;
   return {
     registry,
     requests: new Counter({
@@ -100,6 +104,45 @@ export function createDeskqlMetrics(options: { processMetrics?: boolean } = {}):
       poolGauge('deskql_db_pool_in_use', 'PostgreSQL connections running a statement now.', (s) => s.total - s.idle);
       poolGauge('deskql_db_pool_waiting', 'Requests waiting for a free PostgreSQL connection.', (s) => s.waiting);
       poolGauge('deskql_db_pool_max', 'Most PostgreSQL connections this instance opens (DATABASE_POOL_SIZE).', (s) => s.max);
+    },
+    watchClients(stats) {
+      if (watchingClients) return;
+      watchingClients = true;
+      const clientGauge = (name: string, help: string, read: (s: ClientPoolStats) => number) =>
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            this.set(read(stats()));
+          },
+        });
+      clientGauge('deskql_request_clients_lent', 'Prisma clients lent to requests now.', (s) => s.lent);
+      clientGauge('deskql_request_clients_idle', 'Prisma clients kept for the next request.', (s) => s.idle);
+      clientGauge('deskql_request_clients_waiting', 'Requests waiting for a Prisma client.', (s) => s.waiting);
+      clientGauge('deskql_request_clients_max', 'Most Prisma clients alive at once (REQUEST_CLIENTS_MAX).', (s) => s.max);
+      clientGauge('deskql_request_clients_peak', 'Most Prisma clients that were alive at once so far.', (s) => s.peakAlive);
+      // Counters fed from the pool's own totals, which only grow: each scrape adds what is new.
+      const clientCounter = (name: string, help: string, read: (s: ClientPoolStats) => number) => {
+        let counted = 0;
+        return new Counter({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            const total = read(stats());
+            this.inc(total - counted);
+            counted = total;
+          },
+        });
+      };
+      clientCounter('deskql_request_clients_created_total', 'Prisma clients created (each compiles the data model).', (s) => s.created);
+      clientCounter('deskql_request_clients_lends_total', 'Prisma clients lent (requests that needed the database).', (s) => s.lends);
+      clientCounter(
+        'deskql_request_clients_refused_total',
+        'Requests refused because no Prisma client came back in time.',
+        (s) => s.refused,
+      );
     },
     countStatement() {
       sqlStatements.inc();

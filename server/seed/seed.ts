@@ -1,6 +1,7 @@
 // Fills a database with a generated help desk, in one transaction: a seed that fails half way
-// leaves the database as it was.
+// leaves the database as it was. Then refreshes the planner's statistics of what it wrote.
 import type { Database } from '../db/database.js';
+import { refreshStatistics } from '../db/refresh-statistics.js';
 import type { SqlClient } from '../db/sql-client.js';
 import { RECORD_SPECS } from '../import/record-specs.js';
 import { generateActivity } from './activity.js';
@@ -65,7 +66,7 @@ export async function seedDatabase(
     until: options.until,
   });
 
-  return db.sql.transaction(async (sql) => {
+  const summary = await db.sql.transaction(async (sql) => {
     if (options.reset) {
       await sql.query(`TRUNCATE ${[...TABLES, 'ticket_business_time'].map((t) => `"${t}"`).join(', ')} RESTART IDENTITY`);
     } else {
@@ -112,6 +113,8 @@ export async function seedDatabase(
       articles: directory.articles.length,
     };
   });
+  await refreshStatistics(db.sql);
+  return summary;
 }
 
 /** True when the database holds no record at all: the demo data is loaded only then. */

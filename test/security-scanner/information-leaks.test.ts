@@ -127,7 +127,7 @@ describe('debug leaks in unexpected errors', () => {
         const db: Database = {
           ...scanner.api.db,
           prisma: failing,
-          lendClient: () => ({ prisma: failing, ready: Promise.resolve(), giveBack: () => {} }),
+          lendClient: () => Promise.resolve({ prisma: failing, giveBack: () => {} }),
         };
         await expectMasked(createDeskqlYoga({ db, ...PRODUCTION }));
       });

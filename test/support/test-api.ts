@@ -124,8 +124,8 @@ export async function startTestApi(options: { migrate?: boolean; yoga?: Omit<Yog
 
   /**
    * How many SQL statements `work` caused, besides what every computed answer's snapshot costs
-   * whatever it asks (a constant per answer): its two opening statements (SNAPSHOT_MARK: its
-   * work_mem and data version) and transaction control (BEGIN, SET TRANSACTION, COMMIT).
+   * whatever it asks (a constant per answer): its opening statement (SNAPSHOT_MARK: its
+   * settings and data version) and transaction control (BEGIN, SET TRANSACTION, COMMIT).
    */
   async function countStatements(work: () => Promise<unknown>): Promise<number> {
     const before = statements.length;

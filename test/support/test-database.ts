@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.js';
+import type { ClientPoolOptions } from '../../server/db/client-pool-options.js';
 import type { StatementListener } from '../../server/db/observed-adapter.js';
 import { adminQuery, databaseUrlOf, type DatabaseTemplate } from './database-template.js';
 import { lendDatabase } from './embedded-reuse.js';
@@ -20,18 +21,32 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean; onStatement?: StatementListener } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; onStatement?: StatementListener; requestClients?: ClientPoolOptions } = {},
+): Promise<TestDatabase> {
   const template = inject('databaseTemplate');
   const migrate = options.migrate !== false;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl && migrate) {
     const lent = await lendDatabase(await embeddedDump(template, 'migrated'));
-    const db = await openDatabase({ databaseUrl: null, dataDir: null, embedded: lent.pglite, onStatement: options.onStatement });
+    const db = await openDatabase({
+      databaseUrl: null,
+      dataDir: null,
+      embedded: lent.pglite,
+      onStatement: options.onStatement,
+      requestClients: options.requestClients,
+    });
     return { db, url: null, drop: () => lent.release(() => db.close()) };
   }
   if (!serverUrl) {
     const loadDataDir = await embeddedDump(template, 'empty');
-    const db = await openDatabase({ databaseUrl: null, dataDir: null, loadDataDir, onStatement: options.onStatement });
+    const db = await openDatabase({
+      databaseUrl: null,
+      dataDir: null,
+      loadDataDir,
+      onStatement: options.onStatement,
+      requestClients: options.requestClients,
+    });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `deskql_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -40,7 +55,13 @@ export async function createTestDatabase(options: { migrate?: boolean; onStateme
     migrate ? `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(template)}"` : `CREATE DATABASE "${name}"`,
   );
   const url = databaseUrlOf(serverUrl, name);
-  const db = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 4, onStatement: options.onStatement });
+  const db = await openDatabase({
+    databaseUrl: url,
+    dataDir: null,
+    poolSize: 4,
+    onStatement: options.onStatement,
+    requestClients: options.requestClients,
+  });
   return {
     db,
     url,

@@ -3,14 +3,16 @@
 // extensions.freshness { dataVersion, dataAsOf, cached } on every answer (api-contract).
 //
 // Order: after useAccessControl (which refuses callers before any snapshot is opened) and
-// before useKpiAdmission and useAnswerCache, whose execute wrappers therefore run outside this
-// one: a cache hit or an answer shared with an identical request in flight opens no snapshot,
-// and a queued request holds no connection while it waits.
+// before useClientLending, useKpiAdmission and useAnswerCache, whose execute wrappers therefore
+// run outside this one: the snapshot opens on the client just lent (ctx.readPrisma), a cache hit
+// or an answer shared with an identical request in flight opens no snapshot, and a queued
+// request holds no client and no connection while it waits.
 import { locatedError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AnswerSnapshot, type SnapshotOptions } from '../../db/answer-snapshot.js';
 import { readDataVersion } from '../../db/data-version.js';
 import type { SqlClient } from '../../db/sql-client.js';
+import type { DeskqlServerContext } from '../../http/server-context.js';
 import type { GraphQLContext } from '../context.js';
 import { isQuery } from '../operation-kind.js';
 
@@ -23,7 +25,7 @@ export interface AnswerSnapshotOptions extends SnapshotOptions {
 export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQLContext> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const context = args.contextValue as GraphQLContext;
+      const context = args.contextValue as GraphQLContext & DeskqlServerContext;
       const query = isQuery(args.document, args.operationName);
       if (query) {
         setExecuteFn(async (executionArgs) => {
@@ -47,7 +49,12 @@ export function useAnswerSnapshot(options: AnswerSnapshotOptions): Plugin<GraphQ
             return await executeFn(executionArgs);
           } finally {
             executing.prisma = callersClient;
-            await snapshot.close();
+            const closing = snapshot.close();
+            // A stopped answer (OPERATION_TIMEOUT_MS, client gone) is sent at once: a statement
+            // it started may still run for a while, and the transaction ends after it. Its
+            // clients (and its KPI turn) are held until then, not its answer.
+            if (context.stop.stopped && context.clients) context.clients.holdUntil(closing);
+            else await closing;
           }
         });
       }

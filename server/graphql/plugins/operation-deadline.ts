@@ -4,13 +4,29 @@
 // to the executor (it resolves no further field and answers at once) and arms the context's
 // stop (ctx.stop, server/graphql/operation-stop.ts), which the request's database clients ask
 // before every statement (server/db/request-clients.ts): once it fires, no new statement starts.
+//
+// The time counts from the request's arrival (useArrivalTime), not from the start of execution:
+// under load, a request may wait seconds for a database connection to look up its key and charge
+// its rate limit, and its client's patience counts that too. So a deployment whose clients (and
+// load balancer) give up after T seconds sets OPERATION_TIMEOUT_MS under T, and every request is
+// answered before its client gives up (README, "Load and faults").
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { DeskqlServerContext } from '../../http/server-context.js';
 import type { GraphQLContext } from '../context.js';
+
+/** Notes when each request arrived (place it first, so that every other hook's time counts). */
+export function useArrivalTime(): Plugin<Record<string, unknown>, DeskqlServerContext> {
+  return {
+    onRequest({ serverContext }) {
+      serverContext.arrivedAt = performance.now();
+    },
+  };
+}
 
 export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
-      const context = args.contextValue as GraphQLContext & { request?: Request };
+      const context = args.contextValue as GraphQLContext & DeskqlServerContext & { request?: Request };
       const controller = new AbortController();
       const timedOut = () =>
         controller.abort(
@@ -19,8 +35,8 @@ export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> 
             { extensions: { code: 'OPERATION_TIMEOUT', http: { status: 503, headers: { 'retry-after': '1' } } } },
           ),
         );
-      const deadline = performance.now() + timeoutMs;
-      const timer = setTimeout(timedOut, timeoutMs);
+      const deadline = (context.arrivedAt ?? performance.now()) + timeoutMs;
+      const timer = setTimeout(timedOut, Math.max(0, deadline - performance.now()));
       timer.unref();
       const clientGone = context.request?.signal;
       const onClientGone = () =>
@@ -30,10 +46,14 @@ export function useOperationDeadline(timeoutMs: number): Plugin<GraphQLContext> 
       if (clientGone?.aborted) onClientGone();
       clientGone?.addEventListener('abort', onClientGone, { once: true });
       // The check looks at the clock itself: a timer cannot fire while statements run back to back.
-      context.stop.arm(controller.signal, () => {
-        if (!controller.signal.aborted && performance.now() > deadline) timedOut();
-        controller.signal.throwIfAborted();
-      });
+      context.stop.arm(
+        controller.signal,
+        () => {
+          if (!controller.signal.aborted && performance.now() > deadline) timedOut();
+          controller.signal.throwIfAborted();
+        },
+        deadline,
+      );
       (args as { signal?: AbortSignal }).signal = controller.signal;
       return {
         onExecuteDone() {

@@ -1,6 +1,6 @@
 // Gives each request a place for the database clients it borrows (server/db/request-clients.ts)
-// and gives them back once it is answered, whatever answered it. The GraphQL context factory
-// (server/yoga.ts) borrows them for the caller.
+// and gives them back once it is answered, whatever answered it. useClientLending borrows them
+// for the caller when execution needs the database.
 import type { Plugin } from 'graphql-yoga';
 import { RequestClients } from '../../db/request-clients.js';
 import type { DeskqlServerContext } from '../../http/server-context.js';

@@ -31,8 +31,7 @@ builder.queryFields((t) => ({
         filter,
         period.timeZone,
         selectedKpis(info),
-        ctx.kpis.now,
-        ctx.kpis.observeFamily,
+        ctx.kpis,
       );
       return { source, window: 0, group: '[]' };
     },

@@ -1,9 +1,8 @@
 // First contact resolution, over tickets placed by resolvedAt that had at least one
-// interaction: resolved with exactly one, not transferred, never reopened.
-import { Prisma } from '../../generated/prisma/client.js';
-import { ticketFact } from '../facts.js';
-import type { KpiRequest } from '../request.js';
-import { runWindowAggregate } from './window-aggregate.js';
+// interaction: resolved with exactly one, not transferred, never reopened. Its counts come
+// from the resolved family's statement (resolved.ts); a window or group holds FCR values only
+// where such tickets exist, as when it had a statement of its own.
+import type { ResolvedValues } from './resolved.js';
 
 export interface FirstContactValues {
   resolvedOnFirstContact: number;
@@ -12,20 +11,7 @@ export interface FirstContactValues {
 
 export const emptyFirstContact = (): FirstContactValues => ({ resolvedOnFirstContact: 0, resolvedWithContact: 0 });
 
-export function queryFirstContact(request: KpiRequest) {
-  return runWindowAggregate<FirstContactValues>(
-    {
-      fact: ticketFact,
-      timestamp: 't.resolved_at',
-      // The ticket's interaction counts are kept at write time (migration kpi_facts).
-      where: Prisma.sql`t.interaction_count > 0`,
-      aggregates: Prisma.sql`count(*) FILTER (WHERE t.interaction_count = 1 AND t.transferred_interaction_count = 0 AND t.reopen_count = 0)::int AS fcr_yes,
-        count(*)::int AS fcr_all`,
-      fromRow: (row) => ({
-        resolvedOnFirstContact: row.fcr_yes as number,
-        resolvedWithContact: row.fcr_all as number,
-      }),
-    },
-    request,
-  );
+export function firstContactOf(resolved: ResolvedValues): FirstContactValues | null {
+  if (resolved.resolvedWithContact === 0) return null;
+  return { resolvedOnFirstContact: resolved.resolvedOnFirstContact, resolvedWithContact: resolved.resolvedWithContact };
 }

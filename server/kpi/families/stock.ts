@@ -4,7 +4,7 @@
 // consecutive instants (and before the first), and the running sums give the stock at each.
 import type { SqlColumn } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { factQueryParts, type Fact } from '../facts.js';
+import { factQueryParts, type Fact, type FactQueryParts } from '../facts.js';
 import type { GroupValues } from '../dimensions.js';
 import { groupKey, groupOf, type KpiRequest } from '../request.js';
 import { runPlacement } from './window-runs.js';
@@ -15,7 +15,7 @@ export interface StockSpec {
   enters: SqlColumn;
   leaves: SqlColumn;
   /** More UNION ALL parts returning (m, k, d…, n, n2), e.g. per-window flows. */
-  extraParts?: (parts: ReturnType<typeof factQueryParts>) => Prisma.Sql[];
+  extraParts?: (parts: FactQueryParts) => Prisma.Sql[];
 }
 
 export interface StockRows {
@@ -26,13 +26,14 @@ export interface StockRows {
   extra: Map<string, { n: number; n2: number }>;
 }
 
-export async function runStock(spec: StockSpec, request: KpiRequest): Promise<StockRows> {
-  const instants = [...new Set(request.windows.flatMap((w) => [w.start.getTime(), w.end.getTime()]))].sort((a, b) => a - b);
-  // Interval 0 is everything before the first instant; interval j ends at instants[j]. They
-  // are contiguous, so width_bucket over the boundaries places every record in one pass.
-  const bounds = ['-infinity', ...instants.map((t) => new Date(t).toISOString())];
-  const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
-  const movement = (kind: string, column: SqlColumn) => {
+/** Up to this many instants, movements are counted per instant rather than grouped by interval. */
+const MAX_COUNTED_INSTANTS = 6;
+
+type Movement = (kind: string, column: SqlColumn) => Prisma.Sql;
+
+/** Records moving in each interval: the interval of each by width_bucket, grouped by it. */
+function bucketedMovement(parts: FactQueryParts, bounds: string[]): Movement {
+  return (kind, column) => {
     const placement = runPlacement(column, { offset: 0, bounds });
     return Prisma.sql`
       SELECT ${kind}::text AS m, ${placement.k} AS k ${parts.selectDims}, count(*)::int AS n, 0 AS n2
@@ -40,6 +41,38 @@ export async function runStock(spec: StockSpec, request: KpiRequest): Promise<St
       WHERE ${placement.where} AND ${parts.where}
       GROUP BY ${Prisma.join([Prisma.sql`2`, ...parts.groupDims])}`;
   };
+}
+
+/**
+ * The same rows from one count per instant (records moving before it), differenced into
+ * intervals. With a few instants (a period's start and end) these comparisons cost less than
+ * grouping every record by its interval, the hash (or sort) that is most of the bucketed
+ * statement on the embedded database.
+ */
+function countedMovement(parts: FactQueryParts, instants: number[]): Movement {
+  const dims = Prisma.raw(parts.groupDims.map((_, i) => `w.d${i}, `).join(''));
+  return (kind, column) => {
+    const col = Prisma.raw(column);
+    const iso = instants.map((t) => new Date(t).toISOString());
+    const before = iso.map((instant) => Prisma.sql`count(*) FILTER (WHERE ${col} < ${instant}::timestamptz)`);
+    return Prisma.sql`
+      SELECT w.m, (x.j - 1)::int AS k, ${dims} (x.n - coalesce(w.ns[x.j - 1], 0))::int AS n, 0 AS n2
+      FROM (
+        SELECT ${kind}::text AS m ${parts.selectDims}, ARRAY[${Prisma.join(before)}]::int[] AS ns
+        FROM ${parts.from}
+        WHERE ${col} < ${iso[iso.length - 1]!}::timestamptz AND ${parts.where}
+        ${parts.groupDims.length ? Prisma.sql`GROUP BY ${Prisma.join(parts.groupDims)}` : Prisma.sql`HAVING count(*) > 0`}
+      ) w CROSS JOIN LATERAL unnest(w.ns) WITH ORDINALITY AS x(n, j)`;
+  };
+}
+
+export async function runStock(spec: StockSpec, request: KpiRequest): Promise<StockRows> {
+  const instants = [...new Set(request.windows.flatMap((w) => [w.start.getTime(), w.end.getTime()]))].sort((a, b) => a - b);
+  // Interval 0 is everything before the first instant; interval j ends at instants[j]. They
+  // are contiguous, so width_bucket over the boundaries places every record in one pass.
+  const bounds = ['-infinity', ...instants.map((t) => new Date(t).toISOString())];
+  const parts = factQueryParts(spec.fact, request.groupBy, request.filter);
+  const movement = instants.length <= MAX_COUNTED_INSTANTS ? countedMovement(parts, instants) : bucketedMovement(parts, bounds);
   const statement = Prisma.join(
     [movement('in', spec.enters), movement('out', spec.leaves), ...(spec.extraParts?.(parts) ?? [])].map((part) => Prisma.sql`(${part})`),
     ' UNION ALL ',

@@ -31,14 +31,21 @@ export function contiguousRuns(windows: Array<{ start: Date | '-infinity'; end: 
   return runs.length <= MAX_RUNS ? runs : null;
 }
 
-/** The window index of `column` within a run, the condition that keeps the run's rows, and the window's end. */
-export function runPlacement(column: SqlColumn, run: Run): { k: Prisma.Sql; where: Prisma.Sql; end: Prisma.Sql } {
+/**
+ * The window index of `column` within a run, the condition that keeps the run's rows, and the
+ * window's end. In a run of one window (`single`) both are constants: every row the condition
+ * keeps is in that window, so a statement need not group by it.
+ */
+export function runPlacement(column: SqlColumn, run: Run): { k: Prisma.Sql; where: Prisma.Sql; end: Prisma.Sql; single: boolean } {
   const col = Prisma.raw(column);
   const first = run.bounds[0]!;
   const last = run.bounds[run.bounds.length - 1]!;
+  const where = Prisma.sql`${col} >= ${first}::timestamptz AND ${col} < ${last}::timestamptz`;
+  if (run.bounds.length === 2) return { k: Prisma.sql`${run.offset}::int`, where, end: Prisma.sql`${last}::timestamptz`, single: true };
   return {
+    single: false,
     k: Prisma.sql`(width_bucket(${col}, ${run.bounds}::timestamptz[]) - 1 + ${run.offset}::int)::int`,
-    where: Prisma.sql`${col} >= ${first}::timestamptz AND ${col} < ${last}::timestamptz`,
+    where,
     // The end of the record's window: the next boundary (arrays are 1-based, as is width_bucket).
     end: Prisma.sql`(${run.bounds}::timestamptz[])[width_bucket(${col}, ${run.bounds}::timestamptz[]) + 1]`,
   };
