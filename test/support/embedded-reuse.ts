@@ -102,9 +102,7 @@ async function resetToTemplate(pglite: PGlite, template: Template): Promise<bool
       }
       // Seeds and imports end with VACUUM (ANALYZE) (server/db/refresh-statistics.ts): the
       // template has no statistics, and its planner sizes are put back.
-      await tx.exec(
-        "DELETE FROM pg_statistic WHERE starelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)",
-      );
+      await tx.exec("DELETE FROM pg_statistic WHERE starelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)");
       await tx.query(
         `UPDATE pg_class c SET relpages = s.relpages, reltuples = s.reltuples, relallvisible = s.relallvisible
            FROM json_to_recordset($1::json) AS s(oid oid, relpages int, reltuples real, relallvisible int) WHERE c.oid = s.oid`,
