@@ -34,6 +34,12 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
   // An idle client losing its connection (a database restart) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
+  // So must one in use (a transaction's client between two statements): pg-pool listens only
+  // to idle clients, and an 'error' event no one listens to ends the process. The client's next
+  // statement fails instead (the request answers 503), and pg-pool drops it when it is released.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.debug('database connection lost while in use', { error: error.message })),
+  );
   return {
     kind: 'postgres',
     adapterFactory: new PrismaPg(pool),
