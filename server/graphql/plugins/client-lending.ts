@@ -43,13 +43,10 @@ export function useClientLending(options: ClientLendingOptions): Plugin<GraphQLC
           if (error instanceof GraphQLError) return { errors: [error] };
           throw error;
         }
-        if (query) context.readPrisma = client;
-        else context.prisma = client;
-        // One database for both: the one client serves as either.
-        if (options.readDb === options.db) {
-          context.prisma = client;
-          context.readPrisma = client;
-        }
+        // With one database for both, the one client serves as either.
+        const oneDatabase = options.readDb === options.db;
+        if (query || oneDatabase) context.readPrisma = client;
+        if (!query || oneDatabase) context.prisma = client;
         return executeFn(executionArgs);
       });
     },
