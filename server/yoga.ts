@@ -134,7 +134,7 @@ export function createDeskqlYoga(options: YogaOptions) {
         readPrisma: notLentYet('readPrisma'),
         database: options.db,
         stop: new OperationStop(),
-        ...freshState(observeFamily, readDb.kind),
+        ...freshState(observeFamily, readDb.kind, caller.teamIds === null),
         observeImport: (summary) => {
           for (const { type, created, updated, unchanged } of summary) {
             if (created) metrics.importedRecords.inc({ type, result: 'created' }, created);
@@ -209,9 +209,10 @@ export function createDeskqlYoga(options: YogaOptions) {
   return yoga;
 }
 
-function freshState(observeFamily: FamilyObserver, database: Database['kind']) {
+/** `unrestricted`: the caller sees every team, so KPIs may read the daily rollups (KpiRequest.rollups). */
+function freshState(observeFamily: FamilyObserver, database: Database['kind'], unrestricted: boolean) {
   const freshness = new AnswerFreshness();
-  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness, database) };
+  return { freshness, kpis: new KpiRequestCache(observeFamily, freshness, database, unrestricted) };
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';

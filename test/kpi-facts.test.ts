@@ -47,6 +47,99 @@ async function wrongFacts(): Promise<Record<string, unknown[]>> {
   };
 }
 
+/** The dimension keys every record is rolled up by (migration kpi_daily_rollups), as SQL over alias x. */
+const keys = (agent: string, team: string, channel: string, priority: string, category: string, segment: string) => `
+  CROSS JOIN LATERAL (VALUES ('ALL', ''), ('AGENT', deskql_rollup_key(${agent}::text)), ('TEAM', deskql_rollup_key(${team}::text)),
+    ('CHANNEL', deskql_rollup_key(${channel}::text)), ('PRIORITY', deskql_rollup_key(${priority}::text)),
+    ('CATEGORY', deskql_rollup_key(${category})), ('CUSTOMER_SEGMENT', deskql_rollup_key(${segment}))) AS k(dim, key)`;
+const ticketKeys = keys('t.assignee_id', 't.team_id', 't.channel', 't.priority', 't.category', 't.customer_segment');
+const interactionKeys = keys(
+  'i.agent_id',
+  'i.agent_team_id',
+  'i.ticket_channel',
+  'i.ticket_priority',
+  'i.ticket_category',
+  'i.customer_segment',
+);
+const surveyKeys = keys(
+  's.ticket_assignee_id',
+  's.ticket_team_id',
+  's.ticket_channel',
+  's.ticket_priority',
+  's.ticket_category',
+  's.customer_segment',
+);
+const day = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
+
+/**
+ * The daily rollups recomputed from the raw records, each as a query with the rollup table's
+ * columns (rows whose measures are all zero are left out of both sides: they are harmless).
+ */
+const RECOMPUTED_ROLLUPS: Record<string, { table: string; zero: string; raw: string }> = {
+  created: {
+    table: 'SELECT * FROM kpi_day_created',
+    zero: 'tickets = 0 AND frt_count = 0 AND frt_ms = 0 AND answered = 0',
+    raw: `SELECT k.dim, ${day('t.created_at')}, k.key, count(*)::int, count(t.first_response_ms)::int,
+            coalesce(sum(t.first_response_ms), 0)::bigint, count(t.knowledge_article_id)::int
+          FROM ticket t ${ticketKeys} GROUP BY 1, 2, 3`,
+  },
+  resolved: {
+    table: 'SELECT * FROM kpi_day_resolved',
+    zero: 'resolved = 0 AND res_count = 0 AND res_ms = 0 AND fcr_all = 0 AND fcr_yes = 0',
+    raw: `SELECT k.dim, ${day('t.resolved_at')}, k.key, count(*)::int, count(t.resolution_ms)::int, coalesce(sum(t.resolution_ms), 0)::bigint,
+            count(*) FILTER (WHERE t.interaction_count > 0)::int,
+            count(*) FILTER (WHERE t.interaction_count = 1 AND t.transferred_interaction_count = 0 AND t.reopen_count = 0)::int
+          FROM ticket t ${ticketKeys} WHERE t.resolved_at IS NOT NULL GROUP BY 1, 2, 3`,
+  },
+  handle: {
+    table: 'SELECT * FROM kpi_day_handle',
+    zero: 'n = 0 AND talk = 0 AND hold = 0 AND wrap_up = 0',
+    raw: `SELECT k.dim, ${day('i.started_at')}, k.key, count(*)::int, sum(i.talk_seconds)::bigint, sum(i.hold_seconds)::bigint,
+            sum(i.wrap_up_seconds)::bigint FROM interaction i ${interactionKeys} GROUP BY 1, 2, 3`,
+  },
+  surveys: {
+    table: 'SELECT * FROM kpi_day_surveys',
+    zero: 'n = 0 AND nps_responses = 0 AND csat_responses = 0 AND ces_responses = 0 AND csat_sum = 0 AND ces_sum = 0',
+    raw: `SELECT k.dim, ${day('s.responded_at')}, k.key, count(*)::int,
+            count(*) FILTER (WHERE s.kind = 'NPS')::int, count(*) FILTER (WHERE s.kind = 'NPS' AND s.score >= 9)::int,
+            count(*) FILTER (WHERE s.kind = 'NPS' AND s.score BETWEEN 7 AND 8)::int, count(*) FILTER (WHERE s.kind = 'NPS' AND s.score <= 6)::int,
+            count(*) FILTER (WHERE s.kind = 'CSAT')::int, count(*) FILTER (WHERE s.kind = 'CSAT' AND s.score >= 4)::int,
+            coalesce(sum(s.score) FILTER (WHERE s.kind = 'CSAT'), 0)::bigint,
+            count(*) FILTER (WHERE s.kind = 'CES')::int, count(*) FILTER (WHERE s.kind = 'CES' AND s.score >= 5)::int,
+            coalesce(sum(s.score) FILTER (WHERE s.kind = 'CES'), 0)::bigint
+          FROM survey_response s ${surveyKeys} GROUP BY 1, 2, 3`,
+  },
+  durations: {
+    table: `SELECT d.metric, d.dim, d.day, d.key, (u.i - 1)::int AS bin, u.n FROM kpi_day_durations d
+            CROSS JOIN LATERAL unnest(d.counts) WITH ORDINALITY AS u(n, i)`,
+    zero: 'n = 0',
+    raw: `SELECT 'frt', k.dim, ${day('t.created_at')}, k.key, deskql_duration_bin(t.first_response_ms)::int, count(*)::int
+            FROM ticket t ${ticketKeys} WHERE t.first_response_ms IS NOT NULL AND k.dim <> 'AGENT' GROUP BY 1, 2, 3, 4, 5
+          UNION ALL
+          SELECT 'res', k.dim, ${day('t.resolved_at')}, k.key, deskql_duration_bin(t.resolution_ms)::int, count(*)::int
+            FROM ticket t ${ticketKeys} WHERE t.resolution_ms IS NOT NULL AND k.dim <> 'AGENT' GROUP BY 1, 2, 3, 4, 5
+          UNION ALL
+          SELECT 'aht', k.dim, ${day('i.started_at')}, k.key, deskql_duration_bin(i.handle_seconds * 1000::bigint)::int, count(*)::int
+            FROM interaction i ${interactionKeys} WHERE k.dim <> 'AGENT' GROUP BY 1, 2, 3, 4, 5`,
+  },
+};
+
+/** Per rollup table, how many rows differ from their recomputation from the raw records (either way). */
+async function wrongRollups(): Promise<Record<string, number>> {
+  const wrong: Record<string, number> = {};
+  for (const [name, { table, zero, raw }] of Object.entries(RECOMPUTED_ROLLUPS)) {
+    const stored = `SELECT * FROM (${table}) AS r WHERE NOT (${zero})`;
+    const recomputed = `SELECT * FROM (${raw}) AS x`;
+    const [row] = await api.db.sql.query<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM (${stored} EXCEPT ${recomputed}) a) + (SELECT count(*) FROM (${recomputed} EXCEPT ${stored}) b))::int AS n`,
+    );
+    wrong[name] = row!.n;
+  }
+  return wrong;
+}
+
+const NO_WRONG_ROLLUPS = { created: 0, resolved: 0, handle: 0, surveys: 0, durations: 0 };
+
 /** A small deterministic random source, so a failure can be replayed. */
 function random(seed: number) {
   let state = seed >>> 0;
@@ -175,6 +268,7 @@ async function write(batch: Array<Record<string, unknown>>, byMutation: boolean)
 describe('KPI facts prepared at write time', () => {
   it('are right after the seed', async () => {
     expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongRollups()).toEqual(NO_WRONG_ROLLUPS);
     const [{ n }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE interaction_count > 0')) as [
       { n: number },
     ];
@@ -292,6 +386,7 @@ describe('KPI facts prepared at write time', () => {
       await write(batch, byMutation);
     }
     expect(await wrongFacts(), `replay with FACTS_SEED=${seed}`).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongRollups(), `replay with FACTS_SEED=${seed}`).toEqual(NO_WRONG_ROLLUPS);
   });
 
   it('a SQL write outside the API is kept right too', async () => {
@@ -299,6 +394,11 @@ describe('KPI facts prepared at write time', () => {
       "UPDATE ticket SET channel = 'PHONE', category = 'raw-sql' WHERE id IN (SELECT id FROM ticket ORDER BY id LIMIT 20)",
     );
     await api.db.sql.query('DELETE FROM interaction WHERE id IN (SELECT id FROM interaction ORDER BY id LIMIT 10)');
+    await api.db.sql.query('DELETE FROM survey_response WHERE id IN (SELECT id FROM survey_response ORDER BY id DESC LIMIT 10)');
+    await api.db.sql.query(
+      "UPDATE ticket SET resolved_at = resolved_at + interval '36 hours' WHERE resolved_at IS NOT NULL AND id % 7 = 0",
+    );
     expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongRollups()).toEqual(NO_WRONG_ROLLUPS);
   });
 });

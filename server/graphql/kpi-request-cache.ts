@@ -39,12 +39,14 @@ export class KpiRequestCache {
   /**
    * `observe` hears how long each KPI family's statement took; `freshness` is told when an
    * answer may change as time passes: a period reaching past now, or SLA attainment. `database`:
-   * the kind of database query answers read.
+   * the kind of database query answers read. `rollups`: KPIs may read the daily rollups
+   * (KpiRequest.rollups), which only an unrestricted caller may.
    */
   constructor(
     observe?: FamilyObserver,
     private readonly freshness?: AnswerFreshness,
     database: 'embedded' | 'postgres' = 'postgres',
+    readonly rollups = false,
   ) {
     this.integerPercentiles = integerPercentilesFor(database);
     this.observeFamily = (family, seconds) => {
@@ -100,6 +102,7 @@ export class KpiRequestCache {
             now: this.now,
             percentiles: selection.percentiles,
             integerPercentiles: this.integerPercentiles,
+            rollups: this.rollups,
           },
           bases,
           this.observeFamily,

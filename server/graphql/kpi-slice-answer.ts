@@ -35,7 +35,7 @@ export function sourceFor(
   filter: ResolvedKpiFilter,
   timeZone: string,
   selection: KpiSelection,
-  kpis: Pick<KpiRequestCache, 'now' | 'observeFamily' | 'integerPercentiles'>,
+  kpis: Pick<KpiRequestCache, 'now' | 'observeFamily' | 'integerPercentiles' | 'rollups'>,
 ): KpiSource {
   const source = sourceWithComparisons(
     {
@@ -47,6 +47,7 @@ export function sourceFor(
       now: kpis.now,
       percentiles: selection.percentiles,
       integerPercentiles: kpis.integerPercentiles,
+      rollups: kpis.rollups,
     },
     selection.comparisons,
     kpis.observeFamily,

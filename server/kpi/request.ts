@@ -29,6 +29,11 @@ export interface KpiRequest {
    * when absent.
    */
   integerPercentiles?: IntegerPercentiles;
+  /**
+   * Whether the daily rollups may answer (rollups/plan.ts): only for an unrestricted client,
+   * since rollups are sums over every team's records and know nothing of row-level security.
+   */
+  rollups?: boolean;
 }
 
 export type IntegerPercentiles = 'histogram' | 'sort';

@@ -1,8 +1,10 @@
 // Interactions placed by startedAt: average handle time (talk + hold + wrap-up) and its parts.
+import { sqlFragment as f } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { interactionFact } from '../facts.js';
 import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationFromRow, emptyDuration, histogramDurationAggregates, type DurationStats } from './duration.js';
+import { runRollup, type RollupSpec } from '../rollups/read.js';
 import { runWindowAggregate, runWindowHistogram } from './window-aggregate.js';
 
 export interface HandleTimeValues extends DurationStats {
@@ -20,7 +22,39 @@ const fromRow = (row: Record<string, unknown>): HandleTimeValues => ({
   averageWrapUp: row.avg_wrap_up as number | null,
 });
 
-export function queryHandleTime(request: KpiRequest) {
+/** The same values from the daily rollups (table kpi_day_handle). */
+const rollup: RollupSpec<HandleTimeValues> = {
+  table: f('kpi_day_handle'),
+  fact: interactionFact,
+  timestamp: 'i.started_at',
+  measures: [
+    [f('n'), f('1')],
+    [f('talk'), f('i.talk_seconds')],
+    [f('hold'), f('i.hold_seconds')],
+    [f('wrap_up'), f('i.wrap_up_seconds')],
+  ],
+  presence: f('n'),
+  select: Prisma.sql`sum(p.n)::int AS aht_count,
+    ((sum(p.talk) + sum(p.hold) + sum(p.wrap_up))::numeric / sum(p.n))::float8 AS aht_average,
+    (sum(p.talk)::numeric / sum(p.n))::float8 AS avg_talk,
+    (sum(p.hold)::numeric / sum(p.n))::float8 AS avg_hold,
+    (sum(p.wrap_up)::numeric / sum(p.n))::float8 AS avg_wrap_up`,
+  durations: [
+    {
+      metric: 'aht',
+      prefix: 'aht',
+      kpi: 'averageHandleTime',
+      value: 'i.handle_seconds',
+      bin: f('deskql_duration_bin(i.handle_seconds * 1000::bigint)'),
+      divisor: 1,
+    },
+  ],
+  fromRow,
+};
+
+export async function queryHandleTime(request: KpiRequest) {
+  const rolled = await runRollup(rollup, request);
+  if (rolled) return rolled;
   if (wantsPercentiles(request, 'averageHandleTime') && request.integerPercentiles !== 'sort') {
     // Handle times are whole seconds with a few thousand distinct values among millions of
     // interactions: on PostgreSQL counting them per value is far cheaper than sorting them all.
