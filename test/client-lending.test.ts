@@ -34,7 +34,8 @@ async function lockTickets(): Promise<{ release(): Promise<void> }> {
   const client = new pg.Client({ connectionString: database.url! });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('LOCK TABLE ticket IN ACCESS EXCLUSIVE MODE');
+  // Tickets, and the daily rollup that ticket counts over whole days read (server/kpi/rollups).
+  await client.query('LOCK TABLE ticket, kpi_day_created IN ACCESS EXCLUSIVE MODE');
   let released: Promise<void> | undefined;
   return {
     release() {
