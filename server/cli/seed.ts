@@ -62,6 +62,7 @@ runCli(async () => {
 function formatProgress(progress: SeedProgress, total: number, started: number): string {
   const elapsed = ((Date.now() - started) / 1000).toFixed(1);
   if (progress.phase === 'directory') return `[${elapsed}s] writing teams, agents, customers and articles…`;
+  if (progress.phase === 'rollups') return `[${elapsed}s] computing the daily KPI rollups…`;
   if (progress.phase === 'done') return `[${elapsed}s] committing…`;
   const percent = total ? Math.floor((100 * progress.tickets) / total) : 100;
   return `[${elapsed}s] ${progress.tickets}/${total} tickets (${percent}%), ${progress.interactions} interactions, ${progress.surveys} surveys`;

@@ -84,7 +84,7 @@ $$ SELECT CASE WHEN value IS NULL THEN '' ELSE '=' || value END $$;
 -- follow value order (the function never decreases), so the k-th smallest value of a window
 -- is the right rank within the bin that the bins' running counts point to.
 CREATE FUNCTION "deskql_duration_bin"(ms BIGINT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT (CASE WHEN ms < 1000 THEN 0 ELSE 1 + floor(16 * ln(ms / 1000.0::float8) / ln(2::float8))::int END)::smallint $$;
+$$ SELECT (CASE WHEN ms < 1000 THEN 0 ELSE 1 + floor(4 * ln(ms / 1000.0::float8) / ln(2::float8))::int END)::smallint $$;
 
 -- Duration counts per bin as one array per day and key: counts[b + 1] is the count of bin b.
 -- A day's bins of one key are read as one row (unnest), instead of a row per bin.
@@ -253,11 +253,15 @@ BEGIN
   END LOOP;
 END $$;
 
--- Existing databases: the rollups of every row already there, by the same statements, over
--- slices of 50,000 ids so that no statement holds millions of rows at once.
-DO $$
+-- Every rollup recomputed from the rows: for existing databases (below), and for bulk loads
+-- (the seed), which disable the rollup triggers, write, then call this in the same
+-- transaction: one pass per table instead of a trigger per batch. Slices of 50,000 ids, so
+-- that no statement holds millions of rows at once.
+CREATE FUNCTION "deskql_rebuild_rollups"() RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE source TEXT; builder TEXT; statement TEXT; top BIGINT; start BIGINT;
 BEGIN
+  DELETE FROM kpi_day_created; DELETE FROM kpi_day_resolved; DELETE FROM kpi_day_handle;
+  DELETE FROM kpi_day_surveys; DELETE FROM kpi_day_durations;
   FOR source, builder IN VALUES ('ticket', 'deskql_ticket_rollup_sql'), ('interaction', 'deskql_interaction_rollup_sql'),
                                 ('survey_response', 'deskql_survey_rollup_sql') LOOP
     EXECUTE format('SELECT max(id) FROM %I', source) INTO top;
@@ -270,6 +274,20 @@ BEGIN
     END LOOP;
   END LOOP;
 END $$;
+
+-- Turns the rollup triggers of the three tables off (a bulk load that rebuilds afterwards) or on.
+CREATE FUNCTION "deskql_rollup_triggers"(enabled BOOLEAN) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE source TEXT; op TEXT;
+BEGIN
+  FOREACH source IN ARRAY ARRAY['ticket', 'interaction', 'survey_response'] LOOP
+    FOREACH op IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+      EXECUTE format('ALTER TABLE %I %s TRIGGER %I', source, CASE WHEN enabled THEN 'ENABLE' ELSE 'DISABLE' END,
+                     source || '_rollups_' || op);
+    END LOOP;
+  END LOOP;
+END $$;
+
+SELECT deskql_rebuild_rollups();
 
 -- Exact percentiles read the one bin holding a rank, within a window, from these indexes:
 -- the bin, then the placing timestamp, carrying the value and the dimensions the bins are
