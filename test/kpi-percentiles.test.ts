@@ -3,9 +3,11 @@
 // or not its neighbours asked for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalID } from '../server/graphql/global-id.js';
+import { queryCreated } from '../server/kpi/families/created.js';
 import { queryHandleTime } from '../server/kpi/families/handle-time.js';
+import { queryResolved } from '../server/kpi/families/resolved.js';
 import { bucketWindows } from '../server/kpi/period.js';
-import type { IntegerPercentiles } from '../server/kpi/request.js';
+import type { DurationPercentiles, IntegerPercentiles, KpiRequest } from '../server/kpi/request.js';
 import { seedDatabase } from '../server/seed/seed.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
@@ -92,6 +94,53 @@ describe('percentiles only when read', () => {
       const histogram = await request('histogram');
       expect(histogram.some((cells) => cells.size > 0)).toBe(true);
       expect(await request('sort')).toEqual(histogram);
+    }
+  });
+
+  it("computes medians and p90s from the daily rollups' bins and by sorting to the same numbers, on either database", async () => {
+    // PostgreSQL reads the bins, the embedded database sorts (KpiRequest.durationPercentiles):
+    // here both run on the database under test, over whole UTC days and over São Paulo months
+    // (whose edges are partial days read from the raw rows), grouped, filtered and not.
+    const utc = { from: new Date(p.from), to: new Date(p.to), timeZone: 'UTC' };
+    const saoPaulo = { from: new Date('2026-04-01T03:00:00Z'), to: new Date('2026-06-01T03:00:00Z'), timeZone: 'America/Sao_Paulo' };
+    const shapes: Array<Pick<KpiRequest, 'windows' | 'groupBy' | 'filter' | 'timeZone'>> = [
+      { windows: [{ label: utc.from, start: utc.from, end: utc.to }], groupBy: [], filter: {} },
+      { windows: bucketWindows(utc, 'MONTH'), groupBy: ['TEAM'], filter: {} },
+      { windows: bucketWindows(saoPaulo, 'MONTH'), groupBy: ['CHANNEL'], filter: {}, timeZone: saoPaulo.timeZone },
+      { windows: bucketWindows(saoPaulo, 'WEEK'), groupBy: [], filter: { priorities: ['HIGH', 'URGENT'] }, timeZone: saoPaulo.timeZone },
+    ];
+    for (const shape of shapes) {
+      for (const family of [queryCreated, queryResolved, queryHandleTime]) {
+        const request = (durationPercentiles: DurationPercentiles) =>
+          family({ db: api.db.prisma, ...shape, rollups: true, durationPercentiles });
+        const bins = await request('bins');
+        expect(bins.some((cells) => cells.size > 0)).toBe(true);
+        const sorted = await request('sort');
+        expect(bins.map((cells) => [...cells.keys()].sort())).toEqual(sorted.map((cells) => [...cells.keys()].sort()));
+        sorted.forEach((cells, window) => {
+          for (const [key, cell] of cells) {
+            // The duration statistics (handle time's are the values themselves): percentiles
+            // interpolated exactly alike, averages to the last digits.
+            const durations = (values: object) =>
+              'median' in values
+                ? { handleTime: values as Record<string, number | null> }
+                : (Object.fromEntries(
+                    Object.entries(values).filter(([, v]) => typeof v === 'object' && v !== null && 'median' in v),
+                  ) as Record<string, Record<string, number | null>>);
+            const binned = durations(bins[window]!.get(key)!.values as object);
+            const found = Object.entries(durations(cell.values as object));
+            expect(found.length).toBe(1);
+            for (const [name, stats] of found) {
+              const other = binned[name]!;
+              expect(other.count, `${family.name} ${key} ${name}`).toBe(stats.count);
+              expect(other.median, `${family.name} ${key} ${name}`).toBe(stats.median);
+              expect(other.p90, `${family.name} ${key} ${name}`).toBe(stats.p90);
+              if (stats.average === null) expect(other.average).toBeNull();
+              else expect(other.average).toBeCloseTo(stats.average, 6);
+            }
+          }
+        });
+      }
     }
   });
 

@@ -161,8 +161,9 @@ describe('statements per KPI family', () => {
     expect(await only('nps { score } csat { average } ces { average }')).toBe(1);
     // First contact resolution is read from the resolved tickets' statement.
     expect(await only('resolvedCount firstContactResolution { value }')).toBe(1);
-    // Six families; the exact percentiles of its three durations are two statements more each
-    // (their bins in the daily rollups, then the values at the ranks: server/kpi/rollups).
-    expect(await only(ALL_KPIS)).toBe(12);
+    // Six families. On PostgreSQL the exact percentiles of its three durations are two statements
+    // more each (their bins in the daily rollups, then the values at the ranks); the embedded
+    // database sorts them in the families' own statements (KpiRequest.durationPercentiles).
+    expect(await only(ALL_KPIS)).toBe(api.db.kind === 'postgres' ? 12 : 6);
   });
 });

@@ -7,7 +7,7 @@ import type { AnswerFreshness } from './answer-freshness.js';
 import type { ResolvedKpiFilter } from '../kpi/dimensions.js';
 import { sourceWithComparisons, type FamilyObserver } from '../kpi/kpi-source.js';
 import { validatePeriod, type Period, type Window } from '../kpi/period.js';
-import { integerPercentilesFor, type IntegerPercentiles } from '../kpi/request.js';
+import { durationPercentilesFor, integerPercentilesFor, type DurationPercentiles, type IntegerPercentiles } from '../kpi/request.js';
 import type { KpiSelection } from './kpi-selection.js';
 import type { KpiSetRef } from './types/kpi-set.js';
 import { resolveKpiFilter, type KpiFilterInput } from './types/kpi-inputs.js';
@@ -36,6 +36,9 @@ export class KpiRequestCache {
   /** How this request's database computes percentiles of handle seconds (KpiRequest.integerPercentiles). */
   readonly integerPercentiles: IntegerPercentiles;
 
+  /** Where this request's database takes exact duration percentiles from (KpiRequest.durationPercentiles). */
+  readonly durationPercentiles: DurationPercentiles;
+
   /**
    * `observe` hears how long each KPI family's statement took; `freshness` is told when an
    * answer may change as time passes: a period reaching past now, or SLA attainment. `database`:
@@ -49,6 +52,7 @@ export class KpiRequestCache {
     readonly rollups = false,
   ) {
     this.integerPercentiles = integerPercentilesFor(database);
+    this.durationPercentiles = durationPercentilesFor(database);
     this.observeFamily = (family, seconds) => {
       if (family === 'sla') this.noteDependsOnNow();
       observe?.(family, seconds);
@@ -103,6 +107,7 @@ export class KpiRequestCache {
             percentiles: selection.percentiles,
             integerPercentiles: this.integerPercentiles,
             rollups: this.rollups,
+            durationPercentiles: this.durationPercentiles,
           },
           bases,
           this.observeFamily,

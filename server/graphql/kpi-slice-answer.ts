@@ -35,7 +35,7 @@ export function sourceFor(
   filter: ResolvedKpiFilter,
   timeZone: string,
   selection: KpiSelection,
-  kpis: Pick<KpiRequestCache, 'now' | 'observeFamily' | 'integerPercentiles' | 'rollups'>,
+  kpis: Pick<KpiRequestCache, 'now' | 'observeFamily' | 'integerPercentiles' | 'rollups' | 'durationPercentiles'>,
 ): KpiSource {
   const source = sourceWithComparisons(
     {
@@ -48,6 +48,7 @@ export function sourceFor(
       percentiles: selection.percentiles,
       integerPercentiles: kpis.integerPercentiles,
       rollups: kpis.rollups,
+      durationPercentiles: kpis.durationPercentiles,
     },
     selection.comparisons,
     kpis.observeFamily,

@@ -34,6 +34,20 @@ export interface KpiRequest {
    * since rollups are sums over every team's records and know nothing of row-level security.
    */
   rollups?: boolean;
+  /**
+   * Where exact medians and p90s of durations come from when the rollups answer: the daily
+   * duration bins ('bins', PostgreSQL: only the bin holding a rank is read), or a sort of the raw
+   * values ('sort', the embedded database: its few thousand values, read in value order from
+   * the value-ordered indexes, sort in less time than its bins are summed). Bins when absent.
+   */
+  durationPercentiles?: DurationPercentiles;
+}
+
+export type DurationPercentiles = 'bins' | 'sort';
+
+/** The way that suits each database (KpiRequest.durationPercentiles). */
+export function durationPercentilesFor(kind: 'embedded' | 'postgres'): DurationPercentiles {
+  return kind === 'embedded' ? 'sort' : 'bins';
 }
 
 export type IntegerPercentiles = 'histogram' | 'sort';

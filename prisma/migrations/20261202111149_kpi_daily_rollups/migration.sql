@@ -80,7 +80,7 @@ CREATE TABLE "kpi_day_durations" (
 CREATE FUNCTION "deskql_rollup_key"(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT CASE WHEN value IS NULL THEN '' ELSE '=' || value END $$;
 
--- The bin of a duration in milliseconds: 0 below one second, then 16 bins per doubling. Bins
+-- The bin of a duration in milliseconds: 0 below one second, then 4 bins per doubling. Bins
 -- follow value order (the function never decreases), so the k-th smallest value of a window
 -- is the right rank within the bin that the bins' running counts point to.
 CREATE FUNCTION "deskql_duration_bin"(ms BIGINT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS

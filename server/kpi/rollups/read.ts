@@ -51,9 +51,10 @@ export async function runRollup<V>(spec: RollupSpec<V>, request: KpiRequest): Pr
   const plan = rollupPlan(request);
   if (!plan) return null;
   if (request.windows.length === 0) return emptyResult<V>(0);
-  // Duration bins are not kept per agent (an agent-day holds a handful of values).
+  // Duration bins are not kept per agent (an agent-day holds a handful of values); the embedded
+  // database sorts its values instead (KpiRequest.durationPercentiles).
   const percentiles = spec.durations.filter((duration) => wantsPercentiles(request, duration.kpi));
-  if (percentiles.length > 0 && plan.dimension === 'AGENT') return null;
+  if (percentiles.length > 0 && (plan.dimension === 'AGENT' || request.durationPercentiles === 'sort')) return null;
   const parts = factQueryParts(spec.fact, request.groupBy, request.filter, {
     timestamp: spec.timestamp,
     timeZone: request.timeZone ?? 'UTC',
