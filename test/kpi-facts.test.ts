@@ -44,8 +44,14 @@ async function wrongFacts(): Promise<Record<string, unknown[]>> {
          OR s.ticket_assignee_id IS DISTINCT FROM t.assignee_id OR s.ticket_team_id IS DISTINCT FROM t.team_id
          OR s.ticket_channel IS DISTINCT FROM t.channel OR s.ticket_priority IS DISTINCT FROM t.priority
          OR s.ticket_category IS DISTINCT FROM t.category`),
+    businessTimes: await q(`
+      SELECT b.ticket_id FROM ticket_business_time b JOIN ticket t ON t.id = b.ticket_id
+      WHERE (b.created_at, b.resolved_at, b.assignee_id, b.team_id, b.channel, b.priority, b.category, b.customer_segment, b.customer_id)
+         IS DISTINCT FROM (t.created_at, t.resolved_at, t.assignee_id, t.team_id, t.channel, t.priority, t.category, t.customer_segment, t.customer_id)`),
   };
 }
+
+const NO_WRONG_FACTS = { tickets: [], interactions: [], surveys: [], businessTimes: [] };
 
 /** The dimension keys every record is rolled up by (migration kpi_daily_rollups), as SQL over alias x. */
 const keys = (agent: string, team: string, channel: string, priority: string, category: string, segment: string) => `
@@ -267,12 +273,14 @@ async function write(batch: Array<Record<string, unknown>>, byMutation: boolean)
 
 describe('KPI facts prepared at write time', () => {
   it('are right after the seed', async () => {
-    expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongFacts()).toEqual(NO_WRONG_FACTS);
     expect(await wrongRollups()).toEqual(NO_WRONG_ROLLUPS);
     const [{ n }] = (await api.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket WHERE interaction_count > 0')) as [
       { n: number },
     ];
     expect(n).toBeGreaterThan(0);
+    const [{ b }] = (await api.db.sql.query<{ b: number }>('SELECT count(*)::int AS b FROM ticket_business_time')) as [{ b: number }];
+    expect(b).toBeGreaterThan(0);
   });
 
   it('stay right after a random mix of imports and upsert mutations', async () => {
@@ -385,7 +393,7 @@ describe('KPI facts prepared at write time', () => {
       const byMutation = rnd.next() < 0.4 && !batch.some((r) => String(r.externalId).startsWith('fact-t-'));
       await write(batch, byMutation);
     }
-    expect(await wrongFacts(), `replay with FACTS_SEED=${seed}`).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongFacts(), `replay with FACTS_SEED=${seed}`).toEqual(NO_WRONG_FACTS);
     expect(await wrongRollups(), `replay with FACTS_SEED=${seed}`).toEqual(NO_WRONG_ROLLUPS);
   });
 
@@ -398,7 +406,7 @@ describe('KPI facts prepared at write time', () => {
     await api.db.sql.query(
       "UPDATE ticket SET resolved_at = resolved_at + interval '36 hours' WHERE resolved_at IS NOT NULL AND id % 7 = 0",
     );
-    expect(await wrongFacts()).toEqual({ tickets: [], interactions: [], surveys: [] });
+    expect(await wrongFacts()).toEqual(NO_WRONG_FACTS);
     expect(await wrongRollups()).toEqual(NO_WRONG_ROLLUPS);
   });
 });

@@ -37,6 +37,24 @@ export const ticketFact: Fact = {
   },
 };
 
+/**
+ * Tickets' business times and SLA outcomes (ticket_business_time), with the ticket's timestamps
+ * and dimensions copied onto each row at write time (migration kpi_business_time_facts).
+ */
+export const businessTimeFact: Fact = {
+  from: sqlFragment('ticket_business_time b'),
+  joins: {},
+  dimensions: {
+    AGENT: dim('b.assignee_id', 'int'),
+    TEAM: dim('b.team_id', 'int'),
+    CHANNEL: dim('b.channel::text', 'text'),
+    PRIORITY: dim('b.priority::text', 'text'),
+    CATEGORY: dim('b.category', 'text'),
+    CUSTOMER_SEGMENT: dim('b.customer_segment', 'text'),
+    CUSTOMER: dim('b.customer_id', 'int'),
+  },
+};
+
 export const interactionFact: Fact = {
   from: sqlFragment('interaction i'),
   joins: sqlFragments({

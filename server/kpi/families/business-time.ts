@@ -1,14 +1,11 @@
 // Business-time KPIs (kpi-spec "Business hours"): the same samples and placement as
 // firstResponseTime and resolutionTime, over the business seconds stored per ticket at write
 // time (server/business-hours/ticket-business-time.ts), so a read is an aggregate of numbers.
-import { Prisma } from '../../generated/prisma/client.js';
-import { ticketFact } from '../facts.js';
+// The ticket's timestamps and dimensions are on the same rows (businessTimeFact): no join.
+import { businessTimeFact } from '../facts.js';
 import { wantsPercentiles, type KpiRequest } from '../request.js';
 import { durationAggregates, durationFromRow, emptyDuration, type DurationStats } from './duration.js';
 import { runWindowAggregate } from './window-aggregate.js';
-
-/** The per-ticket business-time row of a ticket fact. */
-export const BUSINESS_TIME_JOIN = Prisma.sql`JOIN ticket_business_time b ON b.ticket_id = t.id`;
 
 export interface FirstResponseBusinessValues {
   firstResponseBusiness: DurationStats;
@@ -24,9 +21,8 @@ export const emptyResolutionBusiness = (): ResolutionBusinessValues => ({ resolu
 export function queryFirstResponseBusiness(request: KpiRequest) {
   return runWindowAggregate<FirstResponseBusinessValues>(
     {
-      fact: ticketFact,
-      timestamp: 't.created_at',
-      extraJoins: BUSINESS_TIME_JOIN,
+      fact: businessTimeFact,
+      timestamp: 'b.created_at',
       aggregates: durationAggregates('frb', 'b.first_response_seconds', wantsPercentiles(request, 'firstResponseBusinessTime')),
       fromRow: (row) => ({ firstResponseBusiness: durationFromRow(row, 'frb') }),
     },
@@ -37,9 +33,8 @@ export function queryFirstResponseBusiness(request: KpiRequest) {
 export function queryResolutionBusiness(request: KpiRequest) {
   return runWindowAggregate<ResolutionBusinessValues>(
     {
-      fact: ticketFact,
-      timestamp: 't.resolved_at',
-      extraJoins: BUSINESS_TIME_JOIN,
+      fact: businessTimeFact,
+      timestamp: 'b.resolved_at',
       aggregates: durationAggregates('resb', 'b.resolution_seconds', wantsPercentiles(request, 'resolutionBusinessTime')),
       fromRow: (row) => ({ resolutionBusiness: durationFromRow(row, 'resb') }),
     },

@@ -2,7 +2,7 @@
 // for a family whose records another family's statement already reads, values derived from
 // that family's (one pass over the rows serves both).
 import type { Fact } from '../facts.js';
-import { customerFact, interactionFact, surveyFact, ticketFact } from '../facts.js';
+import { businessTimeFact, customerFact, interactionFact, surveyFact, ticketFact } from '../facts.js';
 import type { FamilyResult, KpiRequest } from '../request.js';
 import {
   emptyFirstResponseBusiness,
@@ -65,7 +65,7 @@ export const FAMILIES: { [N in FamilyName]: Family<N> } = {
   handleTime: { placed: true, fact: interactionFact, query: queryHandleTime, empty: emptyHandleTime },
   surveys: { placed: true, fact: surveyFact, query: querySurveys, empty: emptySurveys },
   customers: { placed: false, fact: customerFact, query: queryCustomers, empty: emptyCustomers },
-  firstResponseBusiness: { placed: true, fact: ticketFact, query: queryFirstResponseBusiness, empty: emptyFirstResponseBusiness },
-  resolutionBusiness: { placed: true, fact: ticketFact, query: queryResolutionBusiness, empty: emptyResolutionBusiness },
-  sla: { placed: true, fact: ticketFact, query: querySla, empty: emptySla },
+  firstResponseBusiness: { placed: true, fact: businessTimeFact, query: queryFirstResponseBusiness, empty: emptyFirstResponseBusiness },
+  resolutionBusiness: { placed: true, fact: businessTimeFact, query: queryResolutionBusiness, empty: emptyResolutionBusiness },
+  sla: { placed: true, fact: businessTimeFact, query: querySla, empty: emptySla },
 };

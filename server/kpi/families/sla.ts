@@ -3,9 +3,8 @@
 // yet ended the stored instant after which it breaches is compared with the request's `now`,
 // the only part of the answer that changes as time passes.
 import { Prisma } from '../../generated/prisma/client.js';
-import { ticketFact } from '../facts.js';
+import { businessTimeFact } from '../facts.js';
 import type { KpiRequest } from '../request.js';
-import { BUSINESS_TIME_JOIN } from './business-time.js';
 import { runWindowAggregate } from './window-aggregate.js';
 
 export interface SlaCounts {
@@ -54,9 +53,8 @@ export function querySla(request: KpiRequest) {
   });
   return runWindowAggregate<SlaValues>(
     {
-      fact: ticketFact,
-      timestamp: 't.created_at',
-      extraJoins: BUSINESS_TIME_JOIN,
+      fact: businessTimeFact,
+      timestamp: 'b.created_at',
       aggregates: Prisma.join([...counts('firstResponse'), ...counts('resolution')]),
       fromRow: (row) => ({ firstResponse: read(row, 'firstResponse'), resolution: read(row, 'resolution') }),
     },
