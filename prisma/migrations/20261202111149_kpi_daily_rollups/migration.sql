@@ -80,11 +80,11 @@ CREATE TABLE "kpi_day_durations" (
 CREATE FUNCTION "deskql_rollup_key"(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT CASE WHEN value IS NULL THEN '' ELSE '=' || value END $$;
 
--- The bin of a duration in milliseconds: 0 below one second, then 4 bins per doubling. Bins
+-- The bin of a duration in milliseconds: 0 below one second, then 16 bins per doubling. Bins
 -- follow value order (the function never decreases), so the k-th smallest value of a window
 -- is the right rank within the bin that the bins' running counts point to.
 CREATE FUNCTION "deskql_duration_bin"(ms BIGINT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$ SELECT (CASE WHEN ms < 1000 THEN 0 ELSE 1 + floor(4 * ln(ms / 1000.0::float8) / ln(2::float8))::int END)::smallint $$;
+$$ SELECT (CASE WHEN ms < 1000 THEN 0 ELSE 1 + floor(16 * ln(ms / 1000.0::float8) / ln(2::float8))::int END)::smallint $$;
 
 -- Duration counts per bin as one array per day and key: counts[b + 1] is the count of bin b.
 -- A day's bins of one key are read as one row (unnest), instead of a row per bin.
