@@ -132,10 +132,19 @@ describe('a team-restricted key', () => {
     const query = `query ($p: PeriodInput!, $f: KpiFilter) { kpis(period: $p, filter: $f) {
       ticketCount resolvedCount backlog firstResponseTime { count average } resolutionTime { count median }
       firstContactResolution { numerator denominator } selfServiceOpportunity { numerator denominator } } }`;
-    const mine = await as(restricted, query, { p: period });
-    const asFiltered = await as(unrestricted, query, { p: period, f: { teamIds: [globalId('Team', ownTeam)] } });
-    expect(mine.kpis).toEqual(asFiltered.kpis);
-    expect(mine.kpis.ticketCount).toBeGreaterThan(0);
+    // The restricted key reads raw rows under row-level security; the unrestricted one, filtered to
+    // the same team, reads the daily rollups (server/kpi/rollups), which hold every team's sums.
+    const statementsOf = async <T>(work: () => Promise<T>): Promise<{ result: T; sql: string }> => {
+      const before = api.statements.length;
+      const result = await work();
+      return { result, sql: api.statements.slice(before).join('\n') };
+    };
+    const mine = await statementsOf(() => as(restricted, query, { p: period }));
+    const asFiltered = await statementsOf(() => as(unrestricted, query, { p: period, f: { teamIds: [globalId('Team', ownTeam)] } }));
+    expect(mine.sql).not.toContain('kpi_day_');
+    expect(asFiltered.sql).toContain('kpi_day_');
+    expect(mine.result.kpis).toEqual(asFiltered.result.kpis);
+    expect(mine.result.kpis.ticketCount).toBeGreaterThan(0);
 
     const families = await as(
       restricted,
