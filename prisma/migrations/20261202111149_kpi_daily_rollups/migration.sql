@@ -216,7 +216,10 @@ CREATE FUNCTION "deskql_rollups"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE changes TEXT := CASE TG_OP
   WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
   WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-  ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;
+  -- An UPDATE adds and takes away only the rows it changed: a statement that rewrites rows
+  -- unchanged (a propagation that found nothing to copy) costs the rollups nothing.
+  ELSE 'SELECT 1 AS sign, * FROM (SELECT * FROM new_rows EXCEPT ALL SELECT * FROM old_rows) AS n
+        UNION ALL SELECT -1 AS sign, * FROM (SELECT * FROM old_rows EXCEPT ALL SELECT * FROM new_rows) AS o' END;
 BEGIN
   EXECUTE CASE TG_TABLE_NAME
     WHEN 'ticket' THEN deskql_ticket_rollup_sql(changes)
