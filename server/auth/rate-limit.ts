@@ -24,18 +24,22 @@ export type Charge =
 
 export async function charge(sql: SqlClient, subject: string, cost: number, limit: RateLimit): Promise<Charge> {
   if (cost > limit.burst) return { allowed: false, remaining: 0, retryAfterSeconds: null };
-  // The refilled level, capped at the burst size: the same expression in SET and WHERE.
-  const refilled = 'LEAST($2::float8, b.tokens + EXTRACT(EPOCH FROM (excluded.updated_at - b.updated_at))::float8 * $4::float8)';
+  // The refilled level, capped at the burst size: the same expression in SET and WHERE. The
+  // instant of this charge was read before it waited for a concurrent charge's row lock, so it
+  // may precede that charge's: time never runs backwards here (a negative refill would take
+  // tokens nobody spent).
+  const refilled =
+    'LEAST($2::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (excluded.updated_at - b.updated_at)))::float8 * $4::float8)';
   const [taken] = await sql.query<{ tokens: number }>(
     `INSERT INTO rate_bucket AS b (subject, tokens, updated_at) VALUES ($1, $2::float8 - $3::float8, clock_timestamp())
-     ON CONFLICT (subject) DO UPDATE SET tokens = ${refilled} - $3::float8, updated_at = excluded.updated_at
+     ON CONFLICT (subject) DO UPDATE SET tokens = ${refilled} - $3::float8, updated_at = GREATEST(b.updated_at, excluded.updated_at)
      WHERE ${refilled} >= $3::float8
      RETURNING tokens`,
     [subject, limit.burst, cost, limit.refillPerSecond],
   );
   if (taken) return { allowed: true, remaining: Math.floor(Number(taken.tokens)) };
   const [bucket] = await sql.query<{ available: number }>(
-    `SELECT LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at))::float8 * $3::float8) AS available
+    `SELECT LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)))::float8 * $3::float8) AS available
      FROM rate_bucket WHERE subject = $1`,
     [subject, limit.burst, limit.refillPerSecond],
   );
@@ -53,8 +57,8 @@ export async function charge(sql: SqlClient, subject: string, cost: number, limi
  */
 export async function debit(sql: SqlClient, subject: string, cost: number, limit: RateLimit): Promise<number> {
   const [row] = await sql.query<{ tokens: number }>(
-    `UPDATE rate_bucket SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at))::float8 * $4::float8) - $3::float8,
-       updated_at = clock_timestamp()
+    `UPDATE rate_bucket SET tokens = LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)))::float8 * $4::float8) - $3::float8,
+       updated_at = GREATEST(updated_at, clock_timestamp())
      WHERE subject = $1 RETURNING tokens`,
     [subject, limit.burst, cost, limit.refillPerSecond],
   );
