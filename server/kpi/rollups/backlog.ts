@@ -7,10 +7,8 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { factQueryParts, ticketFact } from '../facts.js';
 import { emptyResult, groupKey, groupOf, type FamilyResult, type KpiRequest } from '../request.js';
 import type { BacklogValues } from '../families/backlog.js';
-import { rollupPlan } from './plan.js';
-import { groupColumn, rawKeyOf } from './read.js';
-
-const DAY_MS = 86_400_000;
+import { rollupPlan, utcDayStart } from './plan.js';
+import { groupColumn, rawKeyOf, rollupKeyColumn, rollupRowsOf } from './read.js';
 
 /** The backlog per window end and group, or null when the request must read the raw rows. */
 export async function rollupBacklog(request: KpiRequest): Promise<FamilyResult<BacklogValues> | null> {
@@ -21,17 +19,15 @@ export async function rollupBacklog(request: KpiRequest): Promise<FamilyResult<B
   const parts = factQueryParts(ticketFact, request.groupBy, request.filter);
   const rawKey = rawKeyOf(plan, parts);
   const ends = request.windows.map((w) => w.end.getTime());
-  const days = ends.map((end) => new Date(Math.floor(end / DAY_MS) * DAY_MS));
-  const keys = (alias: 'c' | 'r') => (plan.keys ? Prisma.sql` AND ${Prisma.raw(alias)}.key = ANY(${plan.keys}::text[])` : Prisma.empty);
-  const rollupKey = (alias: 'c' | 'r') => (plan.grouped ? Prisma.raw(`${alias}.key`) : Prisma.sql`''`);
+  const days = ends.map((end) => new Date(utcDayStart(end)));
   const rows = await request.db.$queryRaw<Array<Record<string, unknown>>>(Prisma.sql`
     SELECT e.k, p.key ${groupColumn(plan)}, sum(p.n)::int AS backlog
     FROM unnest(${ends.map((_, k) => k)}::int[], ${ends.map((t) => new Date(t).toISOString())}::timestamptz[],
                 ${days.map((d) => d.toISOString())}::timestamptz[], ${days.map((d) => d.toISOString().slice(0, 10))}::date[]) AS e(k, t, ds, d)
     CROSS JOIN LATERAL (
-      SELECT ${rollupKey('c')}, c.tickets FROM kpi_day_created c WHERE c.dim = ${plan.dimension} AND c.day < e.d${keys('c')}
+      SELECT ${rollupKeyColumn(plan, 'c')}, c.tickets FROM kpi_day_created c WHERE ${rollupRowsOf(plan, 'c', Prisma.sql`c.day < e.d`)}
       UNION ALL
-      SELECT ${rollupKey('r')}, -r.resolved FROM kpi_day_resolved r WHERE r.dim = ${plan.dimension} AND r.day < e.d${keys('r')}
+      SELECT ${rollupKeyColumn(plan, 'r')}, -r.resolved FROM kpi_day_resolved r WHERE ${rollupRowsOf(plan, 'r', Prisma.sql`r.day < e.d`)}
       UNION ALL
       SELECT ${rawKey}, 1 FROM ${parts.from} WHERE t.created_at >= e.ds AND t.created_at < e.t AND ${parts.where}
       UNION ALL

@@ -7,7 +7,16 @@
 import { rawSql } from '../../db/sql-fragment.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { KpiRequest } from '../request.js';
-import { daysTable, rawRangesTable, rollupRowsWhere, type DurationRollup, type RollupSource, type RollupSpec } from './read.js';
+import { windowsTable } from '../families/window-runs.js';
+import {
+  daysTable,
+  rawRangesTable,
+  rollupKeyColumn,
+  rollupRowsWhere,
+  type DurationRollup,
+  type RollupSource,
+  type RollupSpec,
+} from './read.js';
 
 const FRACTIONS = { median: 0.5, p90: 0.9 } as const;
 
@@ -91,8 +100,7 @@ function binsStatement(spec: RollupSpec<unknown>, duration: DurationRollup, sour
   const { plan, split, parts } = source;
   const branches: Prisma.Sql[] = [];
   if (split.days.k.length) {
-    const key = plan.grouped ? Prisma.sql`b.key` : Prisma.sql`''`;
-    branches.push(Prisma.sql`SELECT w.k, ${key} AS key, (u.i - 1)::int AS bin, u.n
+    branches.push(Prisma.sql`SELECT w.k, ${rollupKeyColumn(plan, 'b')} AS key, (u.i - 1)::int AS bin, u.n
       FROM ${daysTable(split)} JOIN kpi_day_durations b ON b.metric = ${duration.metric} AND ${rollupRowsWhere(source, 'b')}
       CROSS JOIN LATERAL unnest(b.counts) WITH ORDINALITY AS u(n, i) WHERE u.n <> 0`);
   }
@@ -121,13 +129,10 @@ function valuesStatement(
   const { parts } = source;
   const ts = Prisma.raw(spec.timestamp);
   const value = Prisma.raw(duration.value);
-  const windows = request.windows;
   return Prisma.sql`
     WITH want AS (SELECT * FROM unnest(${wants.map((w) => w.k)}::int[], ${wants.map((w) => w.key)}::text[],
                                        ${wants.map((w) => w.bin)}::int[], ${wants.map((w) => w.rank)}::int[]) AS want(k, key, bin, rank)),
-    need AS (SELECT DISTINCT want.k, want.bin, win.ws, win.we FROM want
-             JOIN unnest(${windows.map((_, k) => k)}::int[], ${windows.map((w) => w.start.toISOString())}::timestamptz[],
-                         ${windows.map((w) => w.end.toISOString())}::timestamptz[]) AS win(k, ws, we) ON win.k = want.k)
+    need AS (SELECT DISTINCT want.k, want.bin, w.ws, w.we FROM want JOIN ${windowsTable(request.windows)} ON w.k - 1 = want.k)
     SELECT x.k, x.key, x.bin, x.rank, x.v FROM (
       SELECT need.k, need.bin, y.key, y.v, (row_number() OVER (PARTITION BY need.k, need.bin, y.key ORDER BY y.v) - 1)::int AS rank
       FROM need CROSS JOIN LATERAL (

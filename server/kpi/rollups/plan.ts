@@ -57,6 +57,9 @@ export interface WindowSplit {
 
 const DAY_MS = 86_400_000;
 
+/** The start of the UTC day of an instant, in milliseconds: the day its rollup row holds. */
+export const utcDayStart = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
+
 export function splitWindows(windows: Window[]): WindowSplit {
   const split: WindowSplit = { days: { k: [], from: [], to: [] }, raw: { k: [], start: [], end: [] } };
   const raw = (k: number, start: number, end: number) => {
@@ -69,7 +72,7 @@ export function splitWindows(windows: Window[]): WindowSplit {
     const start = window.start.getTime();
     const end = window.end.getTime();
     const firstDay = Math.ceil(start / DAY_MS) * DAY_MS;
-    const lastDay = Math.floor(end / DAY_MS) * DAY_MS;
+    const lastDay = utcDayStart(end);
     if (firstDay >= lastDay) {
       raw(k, start, end);
       return;

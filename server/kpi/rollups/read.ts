@@ -116,12 +116,25 @@ export function rawRangesTable(split: WindowSplit): Prisma.Sql {
   return Prisma.sql`unnest(${split.raw.k}::int[], ${split.raw.start}::timestamptz[], ${split.raw.end}::timestamptz[]) AS w(k, ws, we)`;
 }
 
-/** The rollup rows of the plan's dimension (and filtered keys) within the whole days of each window. */
-export function rollupRowsWhere(source: RollupSource, alias: 'r' | 'b'): Prisma.Sql {
-  const { plan } = source;
+/** Rollup table aliases of the rollup statements. */
+export type RollupAlias = 'r' | 'b' | 'c';
+
+/** A rollup row's key as the statement groups it: the key when grouped by its dimension, '' otherwise. */
+export function rollupKeyColumn(plan: RollupPlan, alias: RollupAlias): Prisma.Sql {
+  return plan.grouped ? Prisma.sql`${rawSql(alias as SqlFragment)}.key` : Prisma.sql`''`;
+}
+
+/** The rollup rows of the plan's dimension and of the filter's keys; `days`: the condition on their day. */
+export function rollupRowsOf(plan: RollupPlan, alias: RollupAlias, days: Prisma.Sql): Prisma.Sql {
   const a = rawSql(alias as SqlFragment);
   const keys = plan.keys ? Prisma.sql` AND ${a}.key = ANY(${plan.keys}::text[])` : Prisma.empty;
-  return Prisma.sql`${a}.dim = ${plan.dimension} AND ${a}.day >= w.df AND ${a}.day < w.dt${keys}`;
+  return Prisma.sql`${a}.dim = ${plan.dimension} AND ${days}${keys}`;
+}
+
+/** The rollup rows of the plan within the whole days w(df, dt) of each window (daysTable). */
+export function rollupRowsWhere(source: RollupSource, alias: 'r' | 'b'): Prisma.Sql {
+  const a = rawSql(alias as SqlFragment);
+  return rollupRowsOf(source.plan, alias, Prisma.sql`${a}.day >= w.df AND ${a}.day < w.dt`);
 }
 
 function sumsStatement<V>(spec: RollupSpec<V>, source: RollupSource): Prisma.Sql {
@@ -129,8 +142,7 @@ function sumsStatement<V>(spec: RollupSpec<V>, source: RollupSource): Prisma.Sql
   const columns = spec.measures.map(([column]) => rawSql(column));
   const branches: Prisma.Sql[] = [];
   if (split.days.k.length) {
-    const key = plan.grouped ? Prisma.sql`r.key` : Prisma.sql`''`;
-    branches.push(Prisma.sql`SELECT w.k, ${key} AS key, ${Prisma.join(columns.map((c) => Prisma.sql`r.${c}`))}
+    branches.push(Prisma.sql`SELECT w.k, ${rollupKeyColumn(plan, 'r')} AS key, ${Prisma.join(columns.map((c) => Prisma.sql`r.${c}`))}
       FROM ${daysTable(split)} JOIN ${rawSql(spec.table)} r ON ${rollupRowsWhere(source, 'r')}`);
   }
   if (split.raw.k.length) {
